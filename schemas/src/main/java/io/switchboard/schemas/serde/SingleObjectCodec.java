@@ -2,6 +2,7 @@ package io.switchboard.schemas.serde;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
@@ -22,19 +23,26 @@ public final class SingleObjectCodec<T extends SpecificRecord> implements Record
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
-    private SingleObjectCodec(Class<T> type) {
+    private SingleObjectCodec(Class<T> type, List<Schema> writerSchemas) {
         AvroTrust.ensure();
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         Schema current = model.getSchema(type);
         SchemaStore.Cache store = new SchemaStore.Cache();
-        SchemaHistory.versions(current.getName()).forEach(store::addSchema);
+        writerSchemas.forEach(store::addSchema);
         this.encoder = new BinaryMessageEncoder<>(model, current);
         this.decoder = new BinaryMessageDecoder<>(model, current, store);
     }
 
+    /** A codec that reads every version recorded in {@link SchemaHistory}. */
     public static <T extends SpecificRecord> SingleObjectCodec<T> of(Class<T> type) {
-        return new SingleObjectCodec<>(type);
+        AvroTrust.ensure();
+        return new SingleObjectCodec<>(type, SchemaHistory.versions(SpecificData.get().getSchema(type).getName()));
+    }
+
+    /** A codec that reads the given writer schemas; for tests of evolution beyond the recorded history. */
+    static <T extends SpecificRecord> SingleObjectCodec<T> withWriterSchemas(Class<T> type, List<Schema> writerSchemas) {
+        return new SingleObjectCodec<>(type, writerSchemas);
     }
 
     @Override
