@@ -1,0 +1,55 @@
+package io.switchboard.processor.relay;
+
+import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.topic.Topics;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The relay's Kafka clients and why each setting is what it is. */
+final class RelayClients {
+    private RelayClients() {
+    }
+
+    static Map<String, Object> consumerConfigs(RelaySettings settings) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-consumer",
+                // Aborted topology transactions must never reach a socket.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // A new group must not skip what the topology produced before the relay's first start.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    }
+
+    static Map<String, Object> deadLetterProducerConfigs(RelaySettings settings) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-dead-letters",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                // Bounded, so a broker outage surfaces as a retriable failure instead of a silent stall.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    }
+
+    static Consumer<byte[], byte[]> consumer(RelaySettings settings) {
+        return new KafkaConsumer<>(consumerConfigs(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static Producer<byte[], DeadLetter> deadLetterProducer(RelaySettings settings) {
+        return new KafkaProducer<>(deadLetterProducerConfigs(settings), new ByteArraySerializer(),
+                Topics.DEAD_LETTERS.valueSerde().serializer());
+    }
+}

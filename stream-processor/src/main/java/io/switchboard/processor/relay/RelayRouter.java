@@ -1,0 +1,67 @@
+package io.switchboard.processor.relay;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.schemas.avro.Joined;
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.avro.Notice;
+import io.switchboard.schemas.avro.Presence;
+import io.switchboard.schemas.avro.ReadCursor;
+import io.switchboard.schemas.avro.Redelivery;
+import io.switchboard.schemas.avro.Rejection;
+import io.switchboard.schemas.avro.TypingEvent;
+import io.switchboard.schemas.frames.Frames;
+import io.switchboard.schemas.live.Channels;
+import java.util.List;
+
+/**
+ * Maps one output record to what the relay does in Redis (architecture.md, "Relay"). Pure: no I/O, so
+ * the whole mapping is unit-tested without Kafka or Redis.
+ */
+public final class RelayRouter {
+
+    /**
+     * @throws io.switchboard.schemas.serde.UndecodableRecordException when the value cannot be decoded
+     */
+    public List<RedisWrite> route(String topic, byte[] value) {
+        return route(RelayTopics.decode(topic, value));
+    }
+
+    /** @param value a decoded record; null (a tombstone of a compacted topic) publishes nothing */
+    public List<RedisWrite> route(Object value) {
+        return switch (value) {
+            case null -> List.of();
+            case MessageEvent m -> List.of(
+                    publication(Channels.conversation(m.getConversationId()), Frames.message(m)),
+                    new SeqMark(Channels.lastSeqKey(m.getConversationId()), m.getSeq()));
+            case ReadCursor c -> List.of(publication(Channels.conversation(c.getConversationId()), Frames.receipt(c)));
+            case TypingEvent t -> List.of(publication(Channels.conversation(t.getConversationId()), Frames.typing(t)));
+            case Presence p -> List.of(publication(Channels.PRESENCE, Frames.presence(p)));
+            case Notice n -> List.of(publication(Channels.user(n.getUserId()), noticeFrame(n)));
+            default -> throw new IllegalArgumentException("The relay does not route " + value.getClass().getName());
+        };
+    }
+
+    private static ObjectNode noticeFrame(Notice notice) {
+        return switch (notice.getPayload()) {
+            case Rejection r -> rejection(notice, r);
+            case Joined j -> Frames.conversation(j.getConversation());
+            case Redelivery r -> Frames.message(r.getMessage());
+            default -> throw new IllegalArgumentException(
+                    "Unknown notice payload " + notice.getPayload().getClass().getName());
+        };
+    }
+
+    private static ObjectNode rejection(Notice notice, Rejection rejection) {
+        ObjectNode frame = Frames.error(notice.getRequestId(), notice.getClientMsgId(),
+                rejection.getCode(), rejection.getMessage());
+        // A client with several sends in flight needs to know which conversation refused it.
+        if (notice.getConversationId() != null) {
+            frame.put("conversationId", notice.getConversationId());
+        }
+        return frame;
+    }
+
+    private static Publication publication(String channel, ObjectNode frame) {
+        return new Publication(channel, Frames.text(frame));
+    }
+}

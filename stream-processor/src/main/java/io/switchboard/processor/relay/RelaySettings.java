@@ -1,0 +1,41 @@
+package io.switchboard.processor.relay;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
+
+/**
+ * Where the relay reads from and publishes to.
+ *
+ * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port...]}
+ * @param redisUrl         {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}
+ * @param groupId          consumer group; a new group starts from the earliest offsets
+ */
+public record RelaySettings(String bootstrapServers, String redisUrl, String groupId) {
+    public RelaySettings {
+        requireText(bootstrapServers, "bootstrapServers");
+        requireText(redisUrl, "redisUrl");
+        requireText(groupId, "groupId");
+        requireRedisUrl(redisUrl);
+    }
+
+    private static void requireRedisUrl(String redisUrl) {
+        String problem = "redisUrl must look like redis://host:port or rediss://host:port, was " + redisUrl;
+        URI uri;
+        try {
+            uri = new URI(redisUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(problem, e);
+        }
+        if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

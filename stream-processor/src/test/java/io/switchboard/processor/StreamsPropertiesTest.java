@@ -1,0 +1,53 @@
+package io.switchboard.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.processor.topology.SwitchboardTopology;
+import io.switchboard.processor.topology.TopologySettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.Properties;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+
+class StreamsPropertiesTest {
+
+    @Test
+    void shouldUseTheLatencyTunedExactlyOnceSettings() {
+        Properties props = StreamsProperties.of(ProcessorConfig.fromEnv(Map.of(
+                "SB_APP_ID", "sb-test", "SB_KAFKA_BOOTSTRAP", "k:9092", "SB_STATE_DIR", "/var/lib/sb")));
+
+        assertThat(props).containsEntry("application.id", "sb-test")
+                .containsEntry("bootstrap.servers", "k:9092")
+                .containsEntry("state.dir", "/var/lib/sb")
+                .containsEntry("processing.guarantee", "exactly_once_v2")
+                .containsEntry("commit.interval.ms", 20)
+                .containsEntry("statestore.cache.max.bytes", 0L)
+                .containsEntry("producer.linger.ms", 0)
+                .containsEntry("group.protocol", "classic")
+                .containsEntry("num.stream.threads", 1)
+                .containsEntry("replication.factor", 1);
+    }
+
+    @Test
+    void shouldBeAcceptedByKafkaStreamsTogetherWithTheTopology() {
+        ProcessorConfig config = ProcessorConfig.fromEnv(Map.of("SB_APP_ID", "sb-props-" + UUID.randomUUID(),
+                "SB_STATE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "streams-props-test").toString()));
+        Topology topology = SwitchboardTopology.buildTopology(
+                new TopologySettings(config.dedupRetention(), config.heartbeatInterval(), Clock.systemUTC()));
+
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, StreamsProperties.of(config))) {
+            assertThat(driver.producedTopicNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldTakeReplicationFactorFromConfig() {
+        Properties props = StreamsProperties.of(ProcessorConfig.fromEnv(Map.of("SB_REPLICATION", "3")));
+
+        assertThat(props).containsEntry("replication.factor", 3);
+    }
+}

@@ -1,0 +1,27 @@
+package io.switchboard.processor.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RelayClientsTest {
+    private final RelaySettings settings = new RelaySettings("127.0.0.1:9092", "redis://127.0.0.1:6379", "relay-g");
+
+    @Test
+    void shouldReadOnlyCommittedFromEarliestWithManualCommits() {
+        Map<String, Object> configs = RelayClients.consumerConfigs(settings);
+
+        assertThat(configs).containsEntry("isolation.level", "read_committed")
+                .containsEntry("enable.auto.commit", false)
+                .containsEntry("auto.offset.reset", "earliest")
+                .containsEntry("group.id", "relay-g")
+                .containsEntry("bootstrap.servers", "127.0.0.1:9092");
+    }
+
+    @Test
+    void shouldWaitForAllReplicasOnDeadLetters() {
+        assertThat(RelayClients.deadLetterProducerConfigs(settings)).containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true);
+    }
+}

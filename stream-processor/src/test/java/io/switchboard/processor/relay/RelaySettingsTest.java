@@ -1,0 +1,46 @@
+package io.switchboard.processor.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RelaySettingsTest {
+
+    @Test
+    void shouldAcceptRedisUrlWithCredentialsAndDatabase() {
+        RelaySettings settings = new RelaySettings("k:9092", "rediss://relay:secret@cache:6380/2", "g");
+
+        assertThat(settings.redisUrl()).isEqualTo("rediss://relay:secret@cache:6380/2");
+    }
+
+    @Test
+    void shouldRejectUrlOfAnotherScheme() {
+        assertThatThrownBy(() -> new RelaySettings("k:9092", "http://127.0.0.1:6379", "g"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://");
+    }
+
+    @Test
+    void shouldRejectHostAndPortWithoutScheme() {
+        assertThatThrownBy(() -> new RelaySettings("k:9092", "127.0.0.1:6379", "g"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://");
+    }
+
+    @Test
+    void shouldRejectUrlWithoutHost() {
+        assertThatThrownBy(() -> new RelaySettings("k:9092", "redis://", "g"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://");
+    }
+
+    @Test
+    void shouldRejectBlankGroupId() {
+        assertThatThrownBy(() -> new RelaySettings("k:9092", "redis://127.0.0.1:6379", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("groupId");
+    }
+
+    @Test
+    void shouldRejectMissingBootstrapServers() {
+        assertThatThrownBy(() -> new RelaySettings(null, "redis://127.0.0.1:6379", "g"))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("bootstrapServers");
+    }
+}
