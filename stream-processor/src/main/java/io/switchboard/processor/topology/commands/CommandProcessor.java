@@ -1,0 +1,92 @@
+package io.switchboard.processor.topology.commands;
+
+import io.switchboard.processor.topology.StoreNames;
+import io.switchboard.processor.topology.TopologySettings;
+import io.switchboard.processor.topology.users.SenderNames;
+import io.switchboard.schemas.avro.AddMember;
+import io.switchboard.schemas.avro.Command;
+import io.switchboard.schemas.avro.CreateConversation;
+import io.switchboard.schemas.avro.DeleteMessage;
+import io.switchboard.schemas.avro.EditMessage;
+import io.switchboard.schemas.avro.MarkRead;
+import io.switchboard.schemas.avro.SendMessage;
+import io.switchboard.schemas.avro.SetTyping;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every command of a conversation, one at a time: sb.commands is keyed by conversationId, so one
+ * conversation is one partition and this single processor is its only writer, which is what makes
+ * seqs gapless and checks race-free.
+ */
+public final class CommandProcessor implements Processor<String, Command, String, Object> {
+    /** How often expired dedup entries are dropped; cheap, as the purge reads only expired keys. */
+    public static final Duration DEDUP_PURGE_INTERVAL = Duration.ofMinutes(1);
+    private static final Logger LOGGER = LoggerFactory.getLogger(CommandProcessor.class);
+
+    private final TopologySettings settings;
+    private ProcessorContext<String, Object> context;
+    private ConversationCommands conversations;
+    private MessageCommands messages;
+    private ActivityCommands activity;
+
+    public CommandProcessor(TopologySettings settings) {
+        this.settings = settings;
+    }
+
+    public static List<StoreBuilder<?>> storeBuilders() {
+        return CommandStores.builders();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        CommandStores stores = CommandStores.open(context, settings.dedupRetention());
+        this.conversations = new ConversationCommands(stores);
+        this.messages = new MessageCommands(stores, new SenderNames(context.getStateStore(StoreNames.USERS)),
+                settings.clock());
+        this.activity = new ActivityCommands(stores);
+        context.schedule(DEDUP_PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                ignored -> purgeDedup(stores.dedup()));
+    }
+
+    @Override
+    public void process(Record<String, Command> record) {
+        Command command = record.value();
+        if (command == null) {
+            return;
+        }
+        Emitter out = new Emitter(context, command, record.timestamp());
+        if (!command.getConversationId().equals(record.key())) {
+            // Keyed elsewhere, it could be handled by another task than its conversation's: refuse, never fork state.
+            out.reject(RejectionCode.BAD_REQUEST, "Command keyed " + record.key()
+                    + " but addressed to conversation " + command.getConversationId());
+            return;
+        }
+        switch (command.getPayload()) {
+            case CreateConversation create -> conversations.create(command, create, out);
+            case AddMember add -> conversations.addMember(command, add, out);
+            case SendMessage send -> messages.send(command, send, out);
+            case EditMessage edit -> messages.edit(command, edit, out);
+            case DeleteMessage delete -> messages.delete(command, delete, out);
+            case MarkRead read -> activity.markRead(command, read, out);
+            case SetTyping typing -> activity.setTyping(command, typing, out);
+            case null, default -> out.reject(RejectionCode.BAD_REQUEST, "Unknown command");
+        }
+    }
+
+    private void purgeDedup(DedupIndex dedup) {
+        int purged = dedup.purge(settings.clock().millis());
+        if (purged > 0) {
+            LOGGER.atDebug().addKeyValue("task", context.taskId()).addKeyValue("purged", purged)
+                    .log("Forgot expired clientMsgIds");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.switchboard.processor.topology.commands;
+
+import io.switchboard.schemas.avro.Command;
+import io.switchboard.schemas.avro.Conversation;
+import io.switchboard.schemas.avro.Joined;
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.avro.Notice;
+import io.switchboard.schemas.avro.ReadCursor;
+import io.switchboard.schemas.avro.Redelivery;
+import io.switchboard.schemas.avro.Rejection;
+import io.switchboard.schemas.avro.SendMessage;
+import io.switchboard.schemas.avro.TypingEvent;
+import io.switchboard.schemas.topic.Topics;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one command produces, keyed as each topic expects. Notices to the command's issuer carry
+ * its requestId and clientMsgId so the client can match them to its frame; notices to others do not.
+ */
+final class Emitter {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Emitter.class);
+
+    private final ProcessorContext<String, Object> context;
+    private final Command command;
+    private final long timestamp;
+
+    Emitter(ProcessorContext<String, Object> context, Command command, long timestamp) {
+        this.context = context;
+        this.command = command;
+        this.timestamp = timestamp;
+    }
+
+    void message(MessageEvent event) {
+        forward(event.getConversationId(), event, CommandSinks.MESSAGES);
+    }
+
+    void conversation(Conversation conversation) {
+        forward(conversation.getConversationId(), conversation, CommandSinks.CONVERSATIONS);
+    }
+
+    void readCursor(ReadCursor cursor) {
+        forward(Topics.readCursorKey(cursor.getConversationId(), cursor.getUserId()), cursor,
+                CommandSinks.READ_CURSORS);
+    }
+
+    void typing(TypingEvent typing) {
+        forward(typing.getConversationId(), typing, CommandSinks.TYPING);
+    }
+
+    void joined(String userId, Conversation conversation) {
+        notice(userId, new Joined(conversation));
+    }
+
+    void redeliver(MessageEvent stored) {
+        notice(command.getUserId(), new Redelivery(stored));
+    }
+
+    void reject(RejectionCode code, String message) {
+        LOGGER.atDebug().addKeyValue("conversationId", command.getConversationId())
+                .addKeyValue("userId", command.getUserId()).addKeyValue("commandId", command.getCommandId())
+                .addKeyValue("code", code.wire()).log(message);
+        notice(command.getUserId(), new Rejection(code.wire(), message));
+    }
+
+    private void notice(String userId, Object payload) {
+        boolean toIssuer = userId.equals(command.getUserId());
+        Notice notice = Notice.newBuilder()
+                .setUserId(userId)
+                .setConversationId(command.getConversationId())
+                .setRequestId(toIssuer ? command.getRequestId() : null)
+                .setClientMsgId(toIssuer ? clientMsgId() : null)
+                .setAt(command.getIssuedAt())
+                .setPayload(payload)
+                .build();
+        forward(userId, notice, CommandSinks.NOTICES);
+    }
+
+    private String clientMsgId() {
+        return command.getPayload() instanceof SendMessage send ? send.getClientMsgId() : null;
+    }
+
+    private void forward(String key, Object value, String sink) {
+        context.forward(new Record<>(key, value, timestamp), sink);
+    }
+}

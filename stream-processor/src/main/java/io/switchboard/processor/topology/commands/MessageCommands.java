@@ -1,0 +1,125 @@
+package io.switchboard.processor.topology.commands;
+
+import io.switchboard.processor.topology.users.SenderNames;
+import io.switchboard.schemas.avro.Command;
+import io.switchboard.schemas.avro.DeleteMessage;
+import io.switchboard.schemas.avro.EditMessage;
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.avro.SendMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sending, editing and deleting messages: the sequencer and its dedup. */
+final class MessageCommands {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MessageCommands.class);
+
+    private final CommandStores stores;
+    private final SenderNames senderNames;
+    private final Clock clock;
+
+    MessageCommands(CommandStores stores, SenderNames senderNames, Clock clock) {
+        this.stores = stores;
+        this.senderNames = senderNames;
+        this.clock = clock;
+    }
+
+    void send(Command command, SendMessage send, Emitter out) {
+        stores.memberConversation(command, out).ifPresent(state -> {
+            String dedupKey = StoreKeys.dedup(command.getConversationId(), command.getUserId(), send.getClientMsgId());
+            Long knownSeq = stores.dedup().seqOf(dedupKey);
+            if (knownSeq != null) {
+                redeliver(command, knownSeq, out);
+                return;
+            }
+            long seq = state.lastSeq() + 1;
+            MessageEvent event = MessageEvent.newBuilder()
+                    .setConversationId(command.getConversationId())
+                    .setSeq(seq)
+                    .setMessageId(messageId(command.getCommandId()))
+                    .setSenderId(command.getUserId())
+                    .setSenderName(senderNames.resolve(command.getUserId(), command.getSenderName()))
+                    .setClientMsgId(send.getClientMsgId())
+                    .setText(send.getText())
+                    .setSentAt(command.getIssuedAt())
+                    .setVersion(1)
+                    .setEditedAt(null)
+                    .setDeleted(false)
+                    .build();
+            stores.putMessage(event);
+            stores.putConversation(state.withLastSeq(seq));
+            stores.dedup().remember(dedupKey, seq, clock.millis());
+            out.message(event);
+        });
+    }
+
+    void edit(Command command, EditMessage edit, Emitter out) {
+        stores.memberConversation(command, out).ifPresent(state -> {
+            MessageEvent current = ownMessage(command, edit.getSeq(), out);
+            if (current == null) {
+                return;
+            }
+            if (current.getDeleted()) {
+                out.reject(RejectionCode.NOT_FOUND, "Message " + edit.getSeq() + " was deleted");
+                return;
+            }
+            publish(MessageEvent.newBuilder(current)
+                    .setText(edit.getText())
+                    .setVersion(current.getVersion() + 1)
+                    .setEditedAt(command.getIssuedAt())
+                    .build(), out);
+        });
+    }
+
+    void delete(Command command, DeleteMessage delete, Emitter out) {
+        stores.memberConversation(command, out).ifPresent(state -> {
+            MessageEvent current = ownMessage(command, delete.getSeq(), out);
+            if (current == null || current.getDeleted()) {
+                return;
+            }
+            publish(MessageEvent.newBuilder(current)
+                    .setText("")
+                    .setDeleted(true)
+                    .setVersion(current.getVersion() + 1)
+                    .setEditedAt(command.getIssuedAt())
+                    .build(), out);
+        });
+    }
+
+    /** Same commandId, same messageId: a replayed command can never mint a second identity. */
+    static String messageId(String commandId) {
+        return UUID.nameUUIDFromBytes(commandId.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The stored message at seq when the issuer sent it; otherwise rejects and returns null. */
+    private MessageEvent ownMessage(Command command, long seq, Emitter out) {
+        MessageEvent current = stores.message(command.getConversationId(), seq);
+        if (current == null) {
+            out.reject(RejectionCode.NOT_FOUND, "No message " + seq + " in conversation " + command.getConversationId());
+            return null;
+        }
+        if (!current.getSenderId().equals(command.getUserId())) {
+            out.reject(RejectionCode.FORBIDDEN, "Only the sender may change message " + seq);
+            return null;
+        }
+        return current;
+    }
+
+    private void publish(MessageEvent event, Emitter out) {
+        stores.putMessage(event);
+        out.message(event);
+    }
+
+    private void redeliver(Command command, long seq, Emitter out) {
+        MessageEvent stored = stores.message(command.getConversationId(), seq);
+        if (stored == null) {
+            // Dedup and messages are written in the same transaction, so this means a store was lost.
+            LOGGER.atError().addKeyValue("conversationId", command.getConversationId())
+                    .addKeyValue("seq", seq).log("Dedup entry without its message; resend dropped");
+            return;
+        }
+        out.redeliver(stored);
+    }
+}
