@@ -1,0 +1,36 @@
+package io.switchboard.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class BackoffTest {
+
+    @Test
+    void shouldDoubleUpToTheCap() {
+        Backoff backoff = Backoff.standard();
+
+        assertThat(LongStream.generate(backoff::nextMillis).limit(9).toArray())
+                .containsExactly(100, 200, 400, 800, 1600, 3200, 5000, 5000, 5000);
+    }
+
+    @Test
+    void shouldStartOverAfterReset() {
+        Backoff backoff = Backoff.standard();
+        backoff.nextMillis();
+        backoff.nextMillis();
+
+        backoff.reset();
+
+        assertThat(backoff.nextMillis()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldRejectAnInvertedRange() {
+        assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,124 @@
+package io.switchboard.sink;
+
+import static io.switchboard.schemas.avro.PresenceStatus.ONLINE;
+import static io.switchboard.sink.Fixtures.T0;
+import static io.switchboard.sink.Fixtures.batch;
+import static io.switchboard.sink.Fixtures.conversation;
+import static io.switchboard.sink.Fixtures.cursor;
+import static io.switchboard.sink.Fixtures.message;
+import static io.switchboard.sink.Fixtures.presence;
+import static io.switchboard.sink.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.topic.Topics;
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BatchApplierIT {
+    private static TestDatabase db;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final BatchApplier applier =
+            new BatchApplier(db.dataSource(), SinkMode.LIVE, new SinkMetrics(registry), Clock.systemUTC());
+
+    @BeforeAll
+    static void createSchema() {
+        db = TestDatabase.create(BatchApplierIT.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.truncateAll();
+    }
+
+    @Test
+    void shouldStoreEveryTableOfABatch() throws SQLException {
+        assertThat(applier.apply(everyKind())).isEmpty();
+
+        assertThat(db.count("conversations")).isEqualTo(1);
+        assertThat(db.count("conversation_members")).isEqualTo(2);
+        assertThat(db.count("users")).isEqualTo(1);
+        assertThat(db.count("messages")).isEqualTo(2);
+        assertThat(db.count("read_cursors")).isEqualTo(1);
+        assertThat(db.count("presence")).isEqualTo(1);
+        assertThat(registry.counter("switchboard.sink.rows.upserted", "table", "messages").count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldApplySameBatchTwiceWithoutChange() throws SQLException {
+        applier.apply(everyKind());
+        Map<String, List<Map<String, Object>>> once = db.snapshot();
+
+        applier.apply(everyKind());
+
+        assertThat(db.snapshot()).isEqualTo(once);
+    }
+
+    @Test
+    void shouldStoreNothingWhenAnyPartOfTheBatchFails() {
+        db.execute("ALTER TABLE presence RENAME TO presence_away");
+        try {
+            assertThatThrownBy(() -> applier.apply(everyKind())).isInstanceOf(SQLException.class);
+        } finally {
+            db.execute("ALTER TABLE presence_away RENAME TO presence");
+        }
+
+        assertThat(db.snapshot().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+    }
+
+    @Test
+    void shouldRollBackTheRowsWhenTheStepInTheSameTransactionFails() {
+        assertThatThrownBy(() -> applier.apply(everyKind(), c -> {
+            throw new SQLException("progress not saved", "08006");
+        })).isInstanceOf(SQLException.class);
+
+        assertThat(db.count("messages")).isZero();
+    }
+
+    @Test
+    void shouldCommitTheStepWithTheRows() throws SQLException {
+        applier.apply(everyKind(), c -> c.createStatement().execute("CREATE TABLE step_done (x int)"));
+
+        assertThat(db.count("step_done")).isZero();
+        assertThat(db.count("messages")).isEqualTo(2);
+        db.execute("DROP TABLE step_done");
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheRecordTheDatabaseRefuses() throws SQLException {
+        Batch batch = batch(message("c1", 1, 1, "fine"), message("c1", 2, 1, "nul \u0000 inside"),
+                message("c1", 3, 1, "also fine"), user("alice", "Alice", T0));
+
+        List<DeadLetter> letters = applier.apply(batch);
+
+        assertThat(letters).hasSize(1);
+        DeadLetter letter = letters.getFirst();
+        assertThat(letter.getSourceTopic()).isEqualTo(Topics.MESSAGES.name());
+        assertThat(letter.getOffset()).isEqualTo(1L);
+        assertThat(letter.getReason()).startsWith("22").doesNotContain("nul \u0000 inside");
+        assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(batch.items().get(1).value()));
+        assertThat(db.rows("SELECT seq FROM messages ORDER BY seq"))
+                .containsExactly(Map.of("seq", 1L), Map.of("seq", 3L));
+        assertThat(db.count("users")).isEqualTo(1);
+    }
+
+    private static Batch everyKind() {
+        return batch(conversation("c1", 1, "team", "alice", "bob"), user("alice", "Alice", T0),
+                message("c1", 1, 1, "hi"), message("c1", 2, 1, "there"), message("c1", 1, 2, "hi!"),
+                cursor("c1", "bob", 2), presence("alice", ONLINE, T0));
+    }
+}

@@ -1,0 +1,83 @@
+package io.switchboard.sink.rows;
+
+import static io.switchboard.sink.Fixtures.conversation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.schemas.avro.Conversation;
+import io.switchboard.sink.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConversationRowsIT {
+    private static TestDatabase db;
+    private final ConversationRows writer = new ConversationRows();
+
+    @BeforeAll
+    static void createSchema() {
+        db = TestDatabase.create(ConversationRowsIT.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.truncateAll();
+    }
+
+    @Test
+    void shouldStoreConversationWithItsMembers() {
+        write(conversation("c1", 1, "team", "alice", "bob"));
+
+        assertThat(db.rows("SELECT conversation_id, title, direct, created_by, version FROM conversations"))
+                .containsExactly(Map.of("conversation_id", "c1", "title", "team", "direct", false,
+                        "created_by", "alice", "version", 1));
+        assertThat(members()).containsExactly("alice", "bob");
+    }
+
+    @Test
+    void shouldInsertMembersIdempotently() {
+        write(conversation("c1", 1, "team", "alice", "bob"));
+        write(conversation("c1", 1, "team", "alice", "bob"));
+        write(conversation("c1", 2, "team", "alice", "bob", "carol"), conversation("c1", 2, "team", "alice", "bob", "carol"));
+
+        assertThat(members()).containsExactly("alice", "bob", "carol");
+        assertThat(db.count("conversations")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotOverwriteNewerVersionWithOlder() {
+        write(conversation("c1", 2, "renamed", "alice", "bob", "carol"));
+
+        write(conversation("c1", 1, "team", "alice", "bob"));
+
+        assertThat(db.rows("SELECT title, version FROM conversations"))
+                .containsExactly(Map.of("title", "renamed", "version", 2));
+        assertThat(members()).containsExactly("alice", "bob", "carol");
+    }
+
+    @Test
+    void shouldKeepNewestVersionAndEveryMemberWhenOneBatchHoldsSeveral() {
+        write(conversation("c1", 1, "team", "alice", "bob"), conversation("c1", 3, null, "alice", "bob", "dave"),
+                conversation("c1", 2, "team", "alice", "bob", "carol"));
+
+        assertThat(db.rows("SELECT title IS NULL AS untitled, version FROM conversations"))
+                .containsExactly(Map.of("untitled", true, "version", 3));
+        assertThat(members()).containsExactly("alice", "bob", "carol", "dave");
+    }
+
+    private List<Object> members() {
+        return db.rows("SELECT user_id FROM conversation_members ORDER BY user_id").stream()
+                .map(r -> r.get("user_id")).toList();
+    }
+
+    private void write(Conversation... conversations) {
+        db.inTransaction(c -> writer.write(c, List.of(conversations), new RowCounts()));
+    }
+}

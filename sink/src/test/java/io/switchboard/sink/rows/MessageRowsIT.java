@@ -1,0 +1,100 @@
+package io.switchboard.sink.rows;
+
+import static io.switchboard.sink.Fixtures.T0;
+import static io.switchboard.sink.Fixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.sink.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MessageRowsIT {
+    private static TestDatabase db;
+    private final MessageRows writer = new MessageRows();
+
+    @BeforeAll
+    static void createSchema() {
+        db = TestDatabase.create(MessageRowsIT.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        db.truncateAll();
+    }
+
+    @Test
+    void shouldStoreEveryFieldOfAMessage() {
+        write(message("c1", 1, 1, "hello"));
+
+        Map<String, Object> row = db.rows("SELECT * FROM messages").getFirst();
+        assertThat(row).containsEntry("conversation_id", "c1").containsEntry("seq", 1L)
+                .containsEntry("message_id", "c1-1").containsEntry("sender_id", "alice")
+                .containsEntry("sender_name", "Alice").containsEntry("client_msg_id", "c-1")
+                .containsEntry("body", "hello").containsEntry("version", 1).containsEntry("deleted", false)
+                .containsEntry("edited_at", null);
+        assertThat(row).containsEntry("sent_at", Instant.ofEpochMilli(T0 + 1));
+    }
+
+    @Test
+    void shouldReplaceOlderVersionWithNewer() {
+        write(message("c1", 1, 1, "hello"));
+        MessageEvent deleted = message("c1", 1, 2, "");
+        deleted.setDeleted(true);
+
+        write(deleted);
+
+        assertThat(db.rows("SELECT body, version, deleted, edited_at IS NOT NULL AS edited FROM messages"))
+                .containsExactly(Map.of("body", "", "version", 2, "deleted", true, "edited", true));
+    }
+
+    @Test
+    void shouldNotOverwriteNewerVersionWithOlder() {
+        write(message("c1", 1, 3, "third"));
+
+        write(message("c1", 1, 1, "first"), message("c1", 1, 2, "second"));
+
+        assertThat(db.rows("SELECT body, version FROM messages"))
+                .containsExactly(Map.of("body", "third", "version", 3));
+    }
+
+    @Test
+    void shouldKeepNewestVersionWhenOneBatchHoldsSeveral() {
+        write(message("c1", 1, 1, "first"), message("c1", 1, 3, "third"), message("c1", 1, 2, "second"),
+                message("c1", 2, 1, "other"));
+
+        assertThat(db.rows("SELECT seq, body, version FROM messages ORDER BY seq")).containsExactly(
+                Map.of("seq", 1L, "body", "third", "version", 3),
+                Map.of("seq", 2L, "body", "other", "version", 1));
+    }
+
+    @Test
+    void shouldStoreLargeBatchesWithRepeatedKeys() {
+        List<MessageEvent> batch = new ArrayList<>();
+        for (int seq = 1; seq <= 700; seq++) {
+            batch.add(message("c" + seq % 3, seq, 1, "m" + seq));
+            batch.add(message("c" + seq % 3, seq, 2, "edited " + seq));
+        }
+
+        write(batch.toArray(MessageEvent[]::new));
+
+        assertThat(db.count("messages")).isEqualTo(700);
+        assertThat(db.rows("SELECT count(*) AS n FROM messages WHERE version = 2 AND body LIKE 'edited %'"))
+                .containsExactly(Map.of("n", 700L));
+    }
+
+    private void write(MessageEvent... events) {
+        db.inTransaction(c -> writer.write(c, List.of(events), new RowCounts()));
+    }
+}
