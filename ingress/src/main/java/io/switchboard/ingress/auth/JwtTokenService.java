@@ -1,0 +1,73 @@
+package io.switchboard.ingress.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** HS256 client tokens: {@code sub} is the userId, {@code name} the optional display name, {@code exp} required. */
+public final class JwtTokenService implements TokenService {
+    private static final String NAME_CLAIM = "name";
+    /** Tokens minted by other issuers may come from hosts whose clocks drift a little. */
+    private static final long LEEWAY_SECONDS = 5;
+
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final Clock clock;
+
+    public JwtTokenService(String hmacSecret, Clock clock) {
+        if (hmacSecret == null || hmacSecret.isBlank()) {
+            throw new IllegalArgumentException("hmacSecret must not be blank");
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.algorithm = Algorithm.HMAC256(hmacSecret.getBytes(StandardCharsets.UTF_8));
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withClaimPresence("exp")
+                .acceptLeeway(LEEWAY_SECONDS))
+                .build(clock);
+    }
+
+    @Override
+    public Principal verify(String token) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("token is missing");
+        }
+        DecodedJWT jwt;
+        try {
+            jwt = verifier.verify(token.strip());
+        } catch (JWTVerificationException e) {
+            throw new InvalidTokenException("token refused: " + e.getClass().getSimpleName());
+        }
+        String userId = jwt.getSubject();
+        if (!Identifiers.isValid(userId)) {
+            throw new InvalidTokenException("token sub must be 1..64 of [A-Za-z0-9_.-]");
+        }
+        return new Principal(userId, jwt.getClaim(NAME_CLAIM).asString());
+    }
+
+    @Override
+    public String issue(String userId, String displayName, Duration ttl) {
+        if (!Identifiers.isValid(userId)) {
+            throw new IllegalArgumentException("userId must be 1..64 of [A-Za-z0-9_.-], was " + userId);
+        }
+        if (ttl == null || !ttl.isPositive()) {
+            throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+        }
+        Instant now = clock.instant();
+        JWTCreator.Builder builder = JWT.create()
+                .withSubject(userId)
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(ttl));
+        if (displayName != null) {
+            builder.withClaim(NAME_CLAIM, displayName);
+        }
+        return builder.sign(algorithm);
+    }
+}

@@ -1,0 +1,74 @@
+package io.switchboard.ingress.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.switchboard.ingress.kafka.CommandPublisher;
+import java.util.function.IntSupplier;
+
+/**
+ * The node's meters, scraped by {@code GET /metrics}: JVM basics, open sockets and what went to Kafka.
+ * One instance per node, created by IngressServer and handed to whoever counts.
+ */
+public final class IngressMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final Counter framesIn;
+    private final Counter framesOut;
+
+    public IngressMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        framesIn = Counter.builder("switchboard.frames.in")
+                .description("WebSocket frames received from clients").register(registry);
+        framesOut = Counter.builder("switchboard.frames.out")
+                .description("WebSocket frames sent to clients").register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** For the WebSocket side to count each client frame it reads. */
+    public Counter framesIn() {
+        return framesIn;
+    }
+
+    /** For the WebSocket side to count each frame it writes to a socket. */
+    public Counter framesOut() {
+        return framesOut;
+    }
+
+    /** Open WebSocket sessions on this node, read at scrape time. */
+    public void openSockets(IntSupplier openSessions) {
+        Gauge.builder("switchboard.sockets.open", openSessions, s -> s.getAsInt())
+                .description("Open WebSocket sessions on this node").register(registry);
+    }
+
+    /** Counts every publication of {@code publisher}, so WebSocket and HTTP writes are both seen. */
+    public CommandPublisher metered(CommandPublisher publisher) {
+        return new MeteredCommandPublisher(publisher, registry);
+    }
+
+    String scrape(String contentType) {
+        return registry.scrape(contentType);
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,55 @@
+package io.switchboard.ingress.http;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.switchboard.ingress.auth.Principal;
+import io.switchboard.ingress.store.ReadModel.ConversationView;
+import io.switchboard.schemas.avro.AddMember;
+import io.switchboard.schemas.avro.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/conversations/{id}/members}: a member adds someone. Checked here first (the topology
+ * checks again), so the caller gets a precise error instead of a silent rejection.
+ */
+public final class MembersService implements HttpService {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MembersService.class);
+
+    private final ApiContext api;
+
+    public MembersService(ApiContext api) {
+        this.api = api;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/{id}/members", this::add);
+    }
+
+    private void add(ServerRequest req, ServerResponse res) {
+        Principal caller = api.writer(req);
+        String conversationId = Params.conversationId(req);
+        String userId = Json.id(Json.readObject(req), "userId");
+        ConversationView conversation = api.readModel().conversation(conversationId)
+                .orElseThrow(() -> ApiError.notFound("No conversation " + conversationId));
+        if (!conversation.members().contains(caller.userId())) {
+            throw ApiError.notMember(conversationId);
+        }
+        if (conversation.direct()) {
+            throw ApiError.forbidden("A direct conversation keeps its two members");
+        }
+        if (!conversation.members().contains(userId)) {
+            Command command = api.command(caller, conversationId, new AddMember(userId));
+            api.publish(() -> api.publisher().publish(command), "add " + userId + " to " + conversationId);
+            if (!api.readModel().awaitMember(conversationId, userId, api.writeWait())) {
+                LOGGER.warn("Member not visible in time conversationId={} userId={} waited={}",
+                        conversationId, userId, api.writeWait());
+            }
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+}

@@ -1,0 +1,49 @@
+package io.switchboard.ingress.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.switchboard.ingress.auth.Principal;
+import io.switchboard.ingress.store.ReadModel.Page;
+import io.switchboard.schemas.frames.Frames;
+
+/**
+ * {@code GET /api/conversations/{id}/messages?beforeSeq=&limit=}: one page of history, oldest first,
+ * the same message objects the WebSocket sends.
+ */
+public final class MessagesService implements HttpService {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+
+    private final ApiContext api;
+
+    public MessagesService(ApiContext api) {
+        this.api = api;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/{id}/messages", this::page);
+    }
+
+    private void page(ServerRequest req, ServerResponse res) {
+        Principal caller = api.caller(req);
+        String conversationId = Params.conversationId(req);
+        long beforeSeq = Params.longParam(req, "beforeSeq", 1, Long.MAX_VALUE, Long.MAX_VALUE);
+        int limit = (int) Params.longParam(req, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        if (api.readModel().conversation(conversationId).isEmpty()) {
+            throw ApiError.notFound("No conversation " + conversationId);
+        }
+        if (!api.readModel().isMember(conversationId, caller.userId())) {
+            throw ApiError.notMember(conversationId);
+        }
+        Page page = api.readModel().messagesBefore(conversationId, beforeSeq, limit);
+        ObjectNode body = Json.object();
+        ArrayNode messages = body.putArray("messages");
+        page.oldestFirst().forEach(m -> messages.add(Frames.messageBody(m)));
+        Json.ok(res, body.put("hasMore", page.hasMore()));
+    }
+}

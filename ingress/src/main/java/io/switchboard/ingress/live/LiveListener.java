@@ -1,0 +1,10 @@
+package io.switchboard.ingress.live;
+
+/**
+ * Receives the frames of the channels it subscribed. Called on the single Redis subscriber thread, so
+ * it must hand the frame off (enqueue) and return at once: one slow listener would delay every socket.
+ */
+@FunctionalInterface
+public interface LiveListener {
+    void onLive(LiveMessage message);
+}

@@ -1,0 +1,181 @@
+package io.switchboard.ingress.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.schemas.avro.MessageEvent;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The read model in PostgreSQL, as the sink writes it (sink's db/migration). Read-only, small indexed
+ * queries; failures surface as {@link StoreUnavailableException}.
+ */
+public final class PgReadModel implements ReadModel, AutoCloseable {
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+    private static final String MEMBERS = "ARRAY(SELECT m2.user_id FROM conversation_members m2 "
+            + "WHERE m2.conversation_id = c.conversation_id ORDER BY m2.user_id) AS members";
+
+    private final HikariDataSource dataSource;
+    private final Sql sql;
+
+    public PgReadModel(String jdbcUrl, String user, String password, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ingress-read-model");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.addDataSourceProperty("currentSchema", schema);
+        config.setReadOnly(true);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        // A request must fail fast with 503 when PostgreSQL is down, not queue for the 30 s default.
+        config.setConnectionTimeout(3_000);
+        // The node starts (and serves live traffic) before PostgreSQL is up; queries fail until it is.
+        config.setInitializationFailTimeout(-1);
+        this.dataSource = new HikariDataSource(config);
+        this.sql = new Sql(dataSource);
+    }
+
+    @Override
+    public Page messagesBefore(String conversationId, long beforeSeq, int limit) {
+        List<MessageEvent> newestFirst = sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
+                        + "WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+                MessageRows::map, conversationId, beforeSeq, limit + 1);
+        boolean hasMore = newestFirst.size() > limit;
+        List<MessageEvent> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+        Collections.reverse(page);
+        return new Page(List.copyOf(page), hasMore);
+    }
+
+    @Override
+    public List<MessageEvent> messagesAfter(String conversationId, long afterSeq, int limit) {
+        return sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
+                        + "WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                MessageRows::map, conversationId, afterSeq, limit);
+    }
+
+    @Override
+    public long lastSeq(String conversationId) {
+        return sql.first("SELECT COALESCE(max(seq), 0) FROM messages WHERE conversation_id = ?",
+                rs -> rs.getLong(1), conversationId).orElse(0L);
+    }
+
+    @Override
+    public boolean isMember(String conversationId, String userId) {
+        return sql.exists("SELECT 1 FROM conversation_members WHERE conversation_id = ? AND user_id = ?",
+                conversationId, userId);
+    }
+
+    /** unread is 0 here: it belongs to a user, see {@link #conversationsOf}. */
+    @Override
+    public Optional<ConversationView> conversation(String conversationId) {
+        return sql.first("SELECT c.conversation_id, c.title, c.direct, " + MEMBERS + ", "
+                        + "(SELECT COALESCE(max(x.seq), 0) FROM messages x "
+                        + "WHERE x.conversation_id = c.conversation_id) AS last_seq, 0 AS read_seq "
+                        + "FROM conversations c WHERE c.conversation_id = ?",
+                PgReadModel::view, conversationId);
+    }
+
+    /** Most recently active first (newest message, else creation). */
+    @Override
+    public List<ConversationView> conversationsOf(String userId) {
+        return sql.list("SELECT c.conversation_id, c.title, c.direct, " + MEMBERS + ", "
+                        + "COALESCE(last.seq, 0) AS last_seq, COALESCE(rc.seq, 0) AS read_seq "
+                        + "FROM conversation_members m "
+                        + "JOIN conversations c ON c.conversation_id = m.conversation_id "
+                        + "LEFT JOIN LATERAL (SELECT x.seq, x.sent_at FROM messages x "
+                        + "  WHERE x.conversation_id = c.conversation_id ORDER BY x.seq DESC LIMIT 1) last ON true "
+                        + "LEFT JOIN read_cursors rc ON rc.conversation_id = m.conversation_id "
+                        + "  AND rc.user_id = m.user_id "
+                        + "WHERE m.user_id = ? "
+                        + "ORDER BY GREATEST(last.sent_at, c.created_at) DESC, c.conversation_id",
+                PgReadModel::view, userId);
+    }
+
+    @Override
+    public Set<String> contactsOf(String userId) {
+        return new HashSet<>(sql.list("SELECT DISTINCT other.user_id FROM conversation_members me "
+                        + "JOIN conversation_members other ON other.conversation_id = me.conversation_id "
+                        + "WHERE me.user_id = ? AND other.user_id <> ?",
+                rs -> rs.getString(1), userId, userId));
+    }
+
+    /** In the order asked, duplicates dropped; a user never seen is offline with lastSeen 0. */
+    @Override
+    public List<PresenceView> presence(List<String> userIds) {
+        Set<String> asked = new LinkedHashSet<>(userIds);
+        Map<String, PresenceView> known = sql.list(
+                        "SELECT user_id, status, last_seen FROM presence WHERE user_id = ANY(?)",
+                        rs -> new PresenceView(rs.getString("user_id"), rs.getString("status"),
+                                MessageRows.epochMillis(rs.getObject("last_seen", OffsetDateTime.class))),
+                        List.copyOf(asked))
+                .stream().collect(Collectors.toMap(PresenceView::userId, Function.identity()));
+        return asked.stream()
+                .map(id -> known.getOrDefault(id, new PresenceView(id, "offline", 0)))
+                .toList();
+    }
+
+    /** Read-your-writes for HTTP creates: true once the sink has stored the conversation. */
+    public boolean awaitConversation(String conversationId, Duration timeout) {
+        return poll(() -> sql.exists("SELECT 1 FROM conversations WHERE conversation_id = ?", conversationId),
+                timeout);
+    }
+
+    /** Read-your-writes for HTTP member adds: true once the sink has stored the membership. */
+    public boolean awaitMember(String conversationId, String userId, Duration timeout) {
+        return poll(() -> isMember(conversationId, userId), timeout);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static boolean poll(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private static ConversationView view(ResultSet rs) throws SQLException {
+        long lastSeq = rs.getLong("last_seq");
+        return new ConversationView(rs.getString("conversation_id"), rs.getString("title"),
+                members(rs.getArray("members")), rs.getBoolean("direct"), lastSeq,
+                Math.max(0, lastSeq - rs.getLong("read_seq")));
+    }
+
+    private static List<String> members(Array array) throws SQLException {
+        try {
+            return List.copyOf(Arrays.asList((String[]) array.getArray()));
+        } finally {
+            array.free();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.switchboard.ingress.ws;
+
+import io.switchboard.ingress.auth.TokenService;
+import java.time.Duration;
+import java.util.Set;
+
+/** What every socket of the endpoint shares. */
+record ChatContext(ChatSettings settings, TokenService tokens, Scheduling scheduling, FrameParser parser,
+                   SessionOpener opener, CommandHandler commands, HistoryHandler history, ResumeHandler resume,
+                   SessionEvents sessionEvents, Set<ChatSession> open) {
+
+    /** How long a closing socket may take to flush before its connection is dropped. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+}

@@ -1,0 +1,87 @@
+package io.switchboard.ingress.ws;
+
+import io.helidon.webserver.websocket.WsRouting;
+import io.switchboard.ingress.auth.TokenService;
+import io.switchboard.ingress.kafka.CommandPublisher;
+import io.switchboard.ingress.live.LiveHub;
+import io.switchboard.ingress.ratelimit.RateLimiter;
+import io.switchboard.ingress.store.ReadModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The chat WebSocket, {@code GET /ws} (shared/protocol.md). One {@link ChatSession} per connection; the
+ * timers, the session-event publisher and the handlers are shared by all of them.
+ */
+public final class ChatEndpoint implements AutoCloseable {
+    public static final String PATH = "/ws";
+    /** A freshly created conversation may take this long to show in PostgreSQL. */
+    private static final Duration MEMBERSHIP_RECHECK = Duration.ofMillis(1500);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
+
+    private final ChatContext context;
+    private final ScheduledThreadPoolExecutor timers;
+    private final ExecutorService sessionEventsExecutor;
+    private final Set<ChatSession> open = ConcurrentHashMap.newKeySet();
+
+    public ChatEndpoint(ChatSettings settings, TokenService tokens, CommandPublisher publisher, ReadModel readModel,
+                        LiveHub liveHub, RateLimiter rateLimiter, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(readModel, "readModel");
+        Objects.requireNonNull(liveHub, "liveHub");
+        Objects.requireNonNull(rateLimiter, "rateLimiter");
+        Objects.requireNonNull(clock, "clock");
+        this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("sb-ws-timers").daemon().factory());
+        // typing timers are cancelled all the time; without this they would stay queued until due
+        this.timers.setRemoveOnCancelPolicy(true);
+        this.sessionEventsExecutor = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("sb-session-events").factory());
+        Scheduling scheduling = new ExecutorScheduling(timers);
+        SessionEvents sessionEvents = new SessionEvents(publisher, settings.nodeId(), clock, sessionEventsExecutor);
+        Membership membership = new Membership(readModel, MEMBERSHIP_RECHECK);
+        this.context = new ChatContext(settings, tokens, scheduling, new FrameParser(),
+                new SessionOpener(settings, readModel, liveHub, scheduling, sessionEvents, clock),
+                new CommandHandler(publisher, rateLimiter, membership, new CommandFactory(settings.nodeId(), clock)),
+                new HistoryHandler(readModel, rateLimiter, membership),
+                new ResumeHandler(readModel, liveHub, membership, settings.resumeMax()),
+                sessionEvents, open);
+    }
+
+    /** Registers {@code /ws}; Helidon asks for a new listener per connection. */
+    public void routing(WsRouting.Builder ws) {
+        ws.endpoint(PATH, () -> new ChatSession(context));
+    }
+
+    /** Sockets currently open on this node, authenticated or not. */
+    public int openSessions() {
+        return open.size();
+    }
+
+    /** Closes every socket with 1001 (clients reconnect elsewhere and resume), then stops the timers. */
+    @Override
+    public void close() {
+        List.copyOf(open).forEach(ChatSession::goAway);
+        try {
+            // each socket's DISCONNECT is queued as it ends; give them a moment before the queue closes
+            long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+            while (!open.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            sessionEventsExecutor.shutdown();
+            sessionEventsExecutor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+    }
+}

@@ -1,0 +1,222 @@
+package io.switchboard.ingress.ws;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.switchboard.ingress.auth.Principal;
+import io.switchboard.ingress.auth.TokenService.InvalidTokenException;
+import io.switchboard.ingress.store.StoreUnavailableException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection. Helidon calls it from the connection's reader thread, so frames are handled
+ * one at a time, in order; everything it sends goes through its {@link Outbox}.
+ */
+final class ChatSession implements WsListener {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ChatSession.class);
+
+    private final ChatContext ctx;
+    private final String sessionId = UUID.randomUUID().toString();
+    private final FrameAssembler assembler;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile String headerToken;
+    private volatile boolean authStarted;
+    private volatile Connected connected;
+    private volatile FrameDispatcher dispatcher;
+    private volatile Outbox outbox;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile Scheduling.Cancellable helloTimer = () -> { };
+    private volatile Scheduling.Cancellable keepalive = () -> { };
+
+    ChatSession(ChatContext ctx) {
+        this.ctx = ctx;
+        this.assembler = new FrameAssembler(ctx.settings().maxFrameBytes());
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
+        headerToken = BearerToken.from(headers.first(HeaderNames.AUTHORIZATION)).orElse(null);
+        return Optional.empty();
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        outbox = new Outbox(new WsSessionSink(session), ctx.settings().sendQueueLimit(), ChatContext.CLOSE_GRACE,
+                ctx.scheduling(), sessionId, () -> end("socket finished"));
+        outbox.start();
+        ctx.open().add(this);
+        keepalive = ctx.scheduling().every(ctx.settings().heartbeatInterval(), this::keepalive);
+        if (headerToken != null) {
+            authenticate(headerToken, null);
+        } else {
+            helloTimer = ctx.scheduling().schedule(ctx.settings().helloTimeout(), this::helloTimedOut);
+        }
+    }
+
+    @Override
+    public void onMessage(WsSession session, String text, boolean last) {
+        lastHeardNanos = System.nanoTime();
+        FrameAssembler.Assembled message = assembler.accept(text, last);
+        if (message == null || ended.get() || outbox.closing()) {
+            return;
+        }
+        try {
+            if (dispatcher == null) {
+                beforeAuthentication(message);
+            } else {
+                dispatcher.dispatch(message);
+            }
+        } catch (RuntimeException e) {
+            LOGGER.warn("Frame handling failed sessionId={} error={}", sessionId, e.toString(), e);
+            outbox.offer(Replies.error(null, null, ErrorCodes.UNAVAILABLE, "internal error, retry later"));
+        }
+    }
+
+    @Override
+    public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        if (last && connected != null) {
+            outbox.offer(Replies.error(null, null, ErrorCodes.BAD_REQUEST, "binary frames are not supported"));
+        } else if (last) {
+            refuse(null, "authenticate with hello first");
+        }
+    }
+
+    /** Answered through the outbox: a pong written from this thread could interleave with a queued send. */
+    @Override
+    public void onPing(WsSession session, BufferData buffer) {
+        lastHeardNanos = System.nanoTime();
+        byte[] payload = new byte[buffer.available()];
+        buffer.read(payload);
+        outbox.pong(payload);
+    }
+
+    @Override
+    public void onPong(WsSession session, BufferData buffer) {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        end("closed status=" + status);
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        end("error " + t);
+    }
+
+    /** Server shutdown: tell the client to come back elsewhere. */
+    void goAway() {
+        Outbox box = outbox;
+        if (box != null) {
+            box.close(CloseCodes.GOING_AWAY, "server shutting down");
+        }
+    }
+
+    private void beforeAuthentication(FrameAssembler.Assembled message) {
+        if (message.tooLarge()) {
+            refuse(message.idOfOversized(), "authenticate with hello first");
+            return;
+        }
+        ClientFrame frame;
+        try {
+            frame = ctx.parser().parse(message.text());
+        } catch (FrameException e) {
+            refuse(e.id() != null ? e.id() : FrameIds.peek(message.text()), "authenticate with hello first");
+            return;
+        }
+        if (frame instanceof ClientFrame.Hello hello && hello.token() != null) {
+            authenticate(hello.token(), hello);
+        } else {
+            refuse(frame.id(), frame instanceof ClientFrame.Hello ? "hello needs a token"
+                    : "authenticate with hello first");
+        }
+    }
+
+    private void authenticate(String token, ClientFrame.Hello hello) {
+        authStarted = true;
+        helloTimer.cancel();
+        String id = hello == null ? null : hello.id();
+        Principal principal;
+        try {
+            principal = ctx.tokens().verify(token);
+        } catch (InvalidTokenException e) {
+            LOGGER.info("Socket refused sessionId={} reason={}", sessionId, e.getMessage());
+            refuse(id, "invalid token");
+            return;
+        }
+        try {
+            connected = ctx.opener().open(principal, sessionId, outbox,
+                    hello == null || hello.invalidResume() != null ? Set.of() : hello.resume().keySet());
+        } catch (StoreUnavailableException e) {
+            LOGGER.warn("Socket not opened, store unavailable sessionId={} userId={}", sessionId, principal.userId());
+            outbox.offer(Replies.unavailable(id, null, "the store"));
+            outbox.close(CloseCodes.TRY_AGAIN_LATER, "store unavailable");
+            return;
+        }
+        LOGGER.info("Session opened sessionId={} userId={} conversations={}", sessionId, principal.userId(),
+                connected.state().conversationCount());
+        dispatcher = new FrameDispatcher(ctx, connected, outbox);
+        if (hello != null) {
+            dispatcher.afterWelcome(hello);
+        }
+    }
+
+    private void refuse(String id, String message) {
+        helloTimer.cancel();
+        outbox.offer(Replies.error(id, null, ErrorCodes.UNAUTHORIZED, message));
+        outbox.close(CloseCodes.UNAUTHORIZED, "unauthorized");
+    }
+
+    private void helloTimedOut() {
+        if (!authStarted && !ended.get()) {
+            LOGGER.info("Socket closed without hello sessionId={}", sessionId);
+            outbox.close(CloseCodes.HELLO_TIMEOUT, "no hello");
+        }
+    }
+
+    /**
+     * Pings the client every heartbeat interval. A socket whose peer vanished fails the write, which ends
+     * the session; one whose peer stays silent (no frame, no pong) for three intervals is ended here.
+     */
+    private void keepalive() {
+        if (ended.get()) {
+            // the session ended before this timer was stored, so end() could not cancel it
+            keepalive.cancel();
+            return;
+        }
+        long silentNanos = System.nanoTime() - lastHeardNanos;
+        if (silentNanos > 3 * ctx.settings().heartbeatInterval().toNanos()) {
+            outbox.close(CloseCodes.GOING_AWAY, "no answer to pings");
+            end("silent for " + silentNanos / 1_000_000 + " ms");
+        } else {
+            outbox.ping();
+        }
+    }
+
+    private void end(String why) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        helloTimer.cancel();
+        keepalive.cancel();
+        if (outbox != null) {
+            outbox.shutdown();
+        }
+        ctx.open().remove(this);
+        Connected session = connected;
+        if (session != null) {
+            session.close();
+            ctx.sessionEvents().disconnect(session.state());
+            LOGGER.info("Session closed sessionId={} userId={} why={}", sessionId, session.state().userId(), why);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.ingress.ws;
+
+import io.switchboard.ingress.ratelimit.RateLimiter;
+import io.switchboard.ingress.store.ReadModel;
+import io.switchboard.ingress.store.StoreUnavailableException;
+import io.switchboard.schemas.frames.Frames;
+
+/** {@code history}: one page of a conversation from PostgreSQL, oldest first, for members only. */
+final class HistoryHandler {
+    private final ReadModel readModel;
+    private final RateLimiter rateLimiter;
+    private final Membership membership;
+
+    HistoryHandler(ReadModel readModel, RateLimiter rateLimiter, Membership membership) {
+        this.readModel = readModel;
+        this.rateLimiter = rateLimiter;
+        this.membership = membership;
+    }
+
+    void handle(SessionState state, Outbox outbox, ClientFrame.History frame) {
+        if (!rateLimiter.tryAcquire(state.userId())) {
+            outbox.offer(Replies.error(frame.id(), null, ErrorCodes.RATE_LIMITED, "too many requests, slow down"));
+            return;
+        }
+        try {
+            if (!membership.check(state, frame.conversationId())) {
+                outbox.offer(Replies.notMember(frame.id(), null, frame.conversationId()));
+                return;
+            }
+            long before = frame.beforeSeq() == null ? Long.MAX_VALUE : frame.beforeSeq();
+            ReadModel.Page page = readModel.messagesBefore(frame.conversationId(), before, frame.limit());
+            outbox.offer(Frames.text(Frames.history(frame.id(), frame.conversationId(), page.oldestFirst(),
+                    page.hasMore())));
+        } catch (StoreUnavailableException e) {
+            outbox.offer(Replies.unavailable(frame.id(), null, "history"));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.switchboard.ingress.ws;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every frame to one socket goes through here: one bounded queue, drained by one virtual thread, so
+ * sends are serialized (concurrent WsSession.send corrupts frames) and no producer ever blocks on a
+ * socket. A reader that lets the queue pass its limit is closed with 1013; if its socket write is stuck,
+ * the drainer is interrupted after a grace period, which closes the socket under it.
+ *
+ * <p>The drainer's end, for whatever reason (close sent, write failed, shut down), is reported once
+ * through {@code onFinished}: Helidon does not call the listener when a peer vanishes, so a failed
+ * write (of a keepalive ping, at the latest) is how such a socket is found dead.
+ */
+final class Outbox {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Outbox.class);
+    private static final long WAIT_STEP_MILLIS = 5;
+
+    private sealed interface Item {
+    }
+
+    private record Text(String frame) implements Item {
+    }
+
+    private record Pong(byte[] payload) implements Item {
+    }
+
+    private record Close(int code, String reason) implements Item {
+    }
+
+    private record Ping() implements Item {
+    }
+
+    private final FrameSink sink;
+    private final int limit;
+    private final Duration closeGrace;
+    private final Scheduling scheduling;
+    private final String label;
+    private final Runnable onFinished;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private volatile boolean closing;
+    private volatile boolean finished;
+    private Thread drainer;
+
+    Outbox(FrameSink sink, int limit, Duration closeGrace, Scheduling scheduling, String label,
+           Runnable onFinished) {
+        this.sink = sink;
+        this.limit = limit;
+        this.closeGrace = closeGrace;
+        this.scheduling = scheduling;
+        this.label = label;
+        this.onFinished = onFinished;
+    }
+
+    synchronized void start() {
+        if (drainer == null) {
+            drainer = Thread.ofVirtual().name("sb-outbox-" + label).start(this::drain);
+        }
+    }
+
+    /** Queues a frame; a full queue closes the socket as too slow. @return false when the frame was dropped */
+    boolean offer(String frame) {
+        if (closing) {
+            return false;
+        }
+        if (queue.size() >= limit) {
+            overflow();
+            return false;
+        }
+        queue.add(new Text(frame));
+        return true;
+    }
+
+    /**
+     * For bulk replays from the socket's own reader thread: waits (up to {@code maxWait}) while the queue
+     * is more than half full, leaving room for live frames, instead of overflowing at once.
+     */
+    boolean offerPatiently(String frame, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!closing && queue.size() >= limit / 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(WAIT_STEP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return offer(frame);
+    }
+
+    void pong(byte[] payload) {
+        if (!closing) {
+            queue.add(new Pong(payload));
+        }
+    }
+
+    void ping() {
+        if (!closing) {
+            queue.add(new Ping());
+        }
+    }
+
+    /** Sends what is queued, then the close frame; later offers are dropped. */
+    void close(int code, String reason) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            queue.add(new Close(code, reason));
+        }
+        armWatchdog();
+    }
+
+    /** The connection is gone: drop everything and stop the drainer. */
+    void shutdown() {
+        closing = true;
+        finished = true;
+        queue.clear();
+        Thread thread;
+        synchronized (this) {
+            thread = drainer;
+        }
+        if (thread != null && thread != Thread.currentThread()) {
+            thread.interrupt();
+        }
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    private void overflow() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            queue.clear();
+            queue.add(new Close(CloseCodes.TRY_AGAIN_LATER, "reader too slow"));
+        }
+        LOGGER.warn("Closing slow socket session={} limit={}", label, limit);
+        armWatchdog();
+    }
+
+    private void armWatchdog() {
+        scheduling.schedule(closeGrace, () -> {
+            if (!finished) {
+                LOGGER.warn("Socket write stuck past close grace, dropping connection session={}", label);
+                shutdown();
+            }
+        });
+    }
+
+    private void drain() {
+        try {
+            while (!finished) {
+                Item item = queue.take();
+                switch (item) {
+                    case Text text -> sink.text(text.frame());
+                    case Pong pong -> sink.pong(pong.payload());
+                    case Ping ping -> sink.ping();
+                    case Close close -> {
+                        sink.close(close.code(), close.reason());
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOGGER.debug("Socket write failed session={} error={}", label, e.toString());
+        } finally {
+            finished = true;
+            closing = true;
+            queue.clear();
+            finished();
+        }
+    }
+
+    private void finished() {
+        try {
+            onFinished.run();
+        } catch (RuntimeException e) {
+            LOGGER.warn("Outbox finish callback failed session={} error={}", label, e.toString(), e);
+        }
+    }
+}

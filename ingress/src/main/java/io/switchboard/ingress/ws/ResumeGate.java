@@ -1,0 +1,57 @@
+package io.switchboard.ingress.ws;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds a conversation's live frames while it is being resumed, so the client sees the replay, then
+ * {@code synced}, then live traffic. Frames that overlap the replay are sent anyway: clients drop
+ * duplicates by (conversationId, seq, version).
+ */
+final class ResumeGate {
+    private final Outbox outbox;
+    private final int limit;
+    private final Map<String, List<String>> held = new HashMap<>();
+    private int heldCount;
+
+    ResumeGate(Outbox outbox, int limit) {
+        this.outbox = outbox;
+        this.limit = limit;
+    }
+
+    synchronized void hold(String conversationId) {
+        held.putIfAbsent(conversationId, new ArrayList<>());
+    }
+
+    /** A conversation's live frame: sent now, or after its {@code synced} when it is being resumed. */
+    synchronized void deliver(String conversationId, String frame) {
+        List<String> waiting = held.get(conversationId);
+        if (waiting == null) {
+            outbox.offer(frame);
+            return;
+        }
+        if (++heldCount > limit) {
+            held.clear();
+            heldCount = 0;
+            outbox.close(CloseCodes.TRY_AGAIN_LATER, "too much live traffic during resume");
+            return;
+        }
+        waiting.add(frame);
+    }
+
+    /** Frames that belong to no conversation (presence, errors, conversation notices). */
+    void direct(String frame) {
+        outbox.offer(frame);
+    }
+
+    /** Ends the hold: the frames that arrived meanwhile go out, in arrival order. */
+    synchronized void release(String conversationId) {
+        List<String> waiting = held.remove(conversationId);
+        if (waiting != null) {
+            heldCount -= waiting.size();
+            waiting.forEach(outbox::offer);
+        }
+    }
+}

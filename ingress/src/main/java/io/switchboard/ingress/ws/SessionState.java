@@ -1,0 +1,72 @@
+package io.switchboard.ingress.ws;
+
+import io.switchboard.ingress.auth.Principal;
+import io.switchboard.ingress.live.LiveHub;
+import io.switchboard.ingress.live.LiveListener;
+import io.switchboard.ingress.live.LiveSubscription;
+import io.switchboard.schemas.live.Channels;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What an authenticated socket knows: who it is, the conversations it is a member of (membership only
+ * grows, so this set answers most membership checks without PostgreSQL), and whose presence it may see.
+ */
+final class SessionState {
+    private final Principal principal;
+    private final String sessionId;
+    private final Set<String> conversations = ConcurrentHashMap.newKeySet();
+    private final Set<String> contacts = ConcurrentHashMap.newKeySet();
+    private final Subscriptions subscriptions;
+
+    SessionState(Principal principal, String sessionId, LiveHub hub,
+                 Function<SessionState, LiveListener> listenerFactory) {
+        this.principal = principal;
+        this.sessionId = sessionId;
+        this.subscriptions = new Subscriptions(hub, listenerFactory.apply(this));
+    }
+
+    Principal principal() {
+        return principal;
+    }
+
+    String userId() {
+        return principal.userId();
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    boolean knows(String conversationId) {
+        return conversations.contains(conversationId);
+    }
+
+    /** Records a membership and listens to the conversation's channel; null once the socket is closed. */
+    LiveSubscription join(String conversationId) {
+        conversations.add(conversationId);
+        return subscriptions.subscribe(Channels.conversation(conversationId));
+    }
+
+    LiveSubscription listen(String channel) {
+        return subscriptions.subscribe(channel);
+    }
+
+    void addContacts(Collection<String> userIds) {
+        userIds.stream().filter(u -> !u.isEmpty() && !u.equals(userId())).forEach(contacts::add);
+    }
+
+    boolean isContact(String userId) {
+        return contacts.contains(userId);
+    }
+
+    int conversationCount() {
+        return conversations.size();
+    }
+
+    void close() {
+        subscriptions.closeAll();
+    }
+}

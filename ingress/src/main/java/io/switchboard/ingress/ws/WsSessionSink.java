@@ -1,0 +1,33 @@
+package io.switchboard.ingress.ws;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.websocket.WsSession;
+
+/** The Helidon socket behind an {@link Outbox}. */
+final class WsSessionSink implements FrameSink {
+    private final WsSession session;
+
+    WsSessionSink(WsSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void text(String frame) {
+        session.send(frame, true);
+    }
+
+    @Override
+    public void pong(byte[] payload) {
+        session.pong(BufferData.create(payload));
+    }
+
+    @Override
+    public void ping() {
+        session.ping(BufferData.empty());
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        session.close(code, reason);
+    }
+}

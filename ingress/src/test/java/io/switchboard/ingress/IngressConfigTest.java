@@ -1,0 +1,100 @@
+package io.switchboard.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngressConfigTest {
+
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void shouldTakeTheDocumentedDefaults() {
+        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", "s3cret"));
+
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.nodeId()).endsWith("-8080");
+        assertThat(config.jwtSecret()).isEqualTo("s3cret");
+        assertThat(config.devMode()).isFalse();
+        assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.redisUrl()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(config.pgUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
+        assertThat(config.pgUser()).isEqualTo("postgres");
+        assertThat(config.pgPassword()).isEmpty();
+        assertThat(config.pgSchema()).isEqualTo("switchboard");
+        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.resumeMax()).isEqualTo(500);
+        assertThat(config.ratePerSec()).isEqualTo(20);
+        assertThat(config.rateBurst()).isEqualTo(40);
+    }
+
+    @Test
+    void shouldReadEveryVariable() {
+        IngressConfig config = IngressConfig.fromEnv(env(
+                "SB_HTTP_PORT", "9001", "SB_NODE_ID", "node-a", "SB_JWT_SECRET", "k", "SB_DEV_MODE", "TRUE",
+                "SB_KAFKA_BOOTSTRAP", "k1:9092,k2:9092", "SB_REDIS_URL", "redis://r:6380",
+                "SB_PG_URL", "jdbc:postgresql://db/x", "SB_PG_USER", "u", "SB_PG_PASSWORD", "p",
+                "SB_PG_SCHEMA", "chat_1", "SB_HEARTBEAT_MS", "2500", "SB_RESUME_MAX", "7",
+                "SB_RATE_PER_SEC", "1.5", "SB_RATE_BURST", "3"));
+
+        assertThat(config).isEqualTo(new IngressConfig(9001, "node-a", "k", true, "k1:9092,k2:9092",
+                "redis://r:6380", "jdbc:postgresql://db/x", "u", "p", "chat_1", Duration.ofMillis(2500), 7, 1.5, 3));
+    }
+
+    @Test
+    void shouldRequireAJwtSecretOutsideDevMode() {
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_JWT_SECRET");
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", "  ")))
+                .hasMessageContaining("SB_JWT_SECRET");
+    }
+
+    @Test
+    void shouldFallBackToTheFixedDevSecretInDevModeOnly() {
+        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true")).jwtSecret())
+                .isEqualTo(IngressConfig.DEV_JWT_SECRET);
+        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_JWT_SECRET", "mine")).jwtSecret())
+                .isEqualTo("mine");
+    }
+
+    @Test
+    void shouldAllowAnEphemeralPortWithADistinctNodeId() {
+        IngressConfig a = IngressConfig.fromEnv(env("SB_HTTP_PORT", "0", "SB_DEV_MODE", "true"));
+        IngressConfig b = IngressConfig.fromEnv(env("SB_HTTP_PORT", "0", "SB_DEV_MODE", "true"));
+
+        assertThat(a.httpPort()).isZero();
+        assertThat(a.nodeId()).isNotEqualTo(b.nodeId()).matches("[A-Za-z0-9_.:-]{1,64}");
+    }
+
+    @Test
+    void shouldRefuseInvalidValuesNamingTheVariable() {
+        Map<String, String> bad = Map.ofEntries(
+                Map.entry("SB_HTTP_PORT", "70000"), Map.entry("SB_NODE_ID", "has space"),
+                Map.entry("SB_REDIS_URL", "http://r"), Map.entry("SB_PG_URL", "jdbc:mysql://x"),
+                Map.entry("SB_PG_SCHEMA", "drop table;"), Map.entry("SB_HEARTBEAT_MS", "0"),
+                Map.entry("SB_RESUME_MAX", "0"), Map.entry("SB_RATE_PER_SEC", "-1"),
+                Map.entry("SB_RATE_BURST", "0"), Map.entry("SB_DEV_MODE", "yes"));
+        bad.forEach((name, value) -> assertThatThrownBy(
+                () -> IngressConfig.fromEnv(env("SB_JWT_SECRET", "k", name, value)))
+                .as(name).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name));
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", "k", "SB_HTTP_PORT", "eighty")))
+                .hasMessageContaining("SB_HTTP_PORT");
+    }
+
+    @Test
+    void shouldKeepTheSecretsOutOfToString() {
+        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", "top-secret", "SB_PG_PASSWORD", "pw-123"));
+
+        assertThat(config.toString()).doesNotContain("top-secret").doesNotContain("pw-123");
+    }
+}

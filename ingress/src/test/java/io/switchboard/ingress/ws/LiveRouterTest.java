@@ -1,0 +1,138 @@
+package io.switchboard.ingress.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.ingress.auth.Principal;
+import io.switchboard.ingress.live.LiveHub;
+import io.switchboard.ingress.live.LiveMessage;
+import io.switchboard.schemas.live.Channels;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LiveRouterTest {
+    /** Never started: subscriptions are only recorded, no Redis is contacted. */
+    private final LiveHub hub = new LiveHub("redis://127.0.0.1:6379");
+    private final ManualScheduling scheduling = new ManualScheduling();
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final Outbox outbox = new Outbox(new FrameSink() {
+        @Override
+        public void text(String frame) {
+            sent.add(frame);
+        }
+
+        @Override
+        public void pong(byte[] payload) {
+        }
+
+        @Override
+        public void ping() {
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            sent.add("close " + code);
+        }
+    }, 64, Duration.ofSeconds(5), scheduling, "router-test", () -> { });
+    private final ResumeGate gate = new ResumeGate(outbox, 64);
+    private final TypingLapses lapses = new TypingLapses(scheduling, Duration.ofSeconds(6),
+            (c, u) -> gate.deliver(c, "lapsed " + c + "/" + u));
+    private LiveRouter router;
+    private final SessionState state = new SessionState(new Principal("alice", null), "s1", hub,
+            s -> router = new LiveRouter(s, gate, lapses));
+
+    LiveRouterTest() {
+        outbox.start();
+        state.addContacts(Set.of("bob"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        outbox.shutdown();
+        hub.close();
+    }
+
+    @Test
+    void shouldForwardConversationFramesButNotTheUsersOwnTypingOrReceipts() {
+        live(Channels.conversation("c1"), "{\"type\":\"message\",\"conversationId\":\"c1\",\"seq\":1}");
+        live(Channels.conversation("c1"), "{\"type\":\"typing\",\"conversationId\":\"c1\",\"userId\":\"alice\",\"active\":true}");
+        live(Channels.conversation("c1"), "{\"type\":\"receipt\",\"conversationId\":\"c1\",\"userId\":\"alice\",\"seq\":1}");
+        live(Channels.conversation("c1"), "{\"type\":\"receipt\",\"conversationId\":\"c1\",\"userId\":\"bob\",\"seq\":1}");
+
+        awaitSent(2);
+        assertThat(sent).containsExactly(
+                "{\"type\":\"message\",\"conversationId\":\"c1\",\"seq\":1}",
+                "{\"type\":\"receipt\",\"conversationId\":\"c1\",\"userId\":\"bob\",\"seq\":1}");
+    }
+
+    @Test
+    void shouldLapseOthersTypingThatIsNeverEnded() {
+        live(Channels.conversation("c1"), "{\"type\":\"typing\",\"conversationId\":\"c1\",\"userId\":\"bob\",\"active\":true}");
+
+        scheduling.advance(Duration.ofSeconds(6));
+
+        awaitSent(2);
+        assertThat(sent.get(1)).isEqualTo("lapsed c1/bob");
+    }
+
+    @Test
+    void shouldForwardPresenceOfContactsOnly() {
+        live(Channels.PRESENCE, "{\"type\":\"presence\",\"userId\":\"alice\",\"status\":\"online\"}");
+        live(Channels.PRESENCE, "{\"type\":\"presence\",\"userId\":\"mallory\",\"status\":\"online\"}");
+        live(Channels.PRESENCE, "{\"type\":\"presence\",\"userId\":\"bob\",\"status\":\"online\"}");
+
+        awaitSent(1);
+        assertThat(sent).containsExactly("{\"type\":\"presence\",\"userId\":\"bob\",\"status\":\"online\"}");
+    }
+
+    @Test
+    void shouldLearnContactsFromTheirFramesInSharedConversations() {
+        live(Channels.conversation("c1"), "{\"type\":\"message\",\"conversationId\":\"c1\",\"senderId\":\"dave\"}");
+        live(Channels.PRESENCE, "{\"type\":\"presence\",\"userId\":\"dave\",\"status\":\"online\"}");
+
+        awaitSent(2);
+        assertThat(sent.get(1)).contains("dave").contains("presence");
+    }
+
+    @Test
+    void shouldJoinConversationAnnouncedOnTheUserChannel() {
+        live(Channels.user("alice"),
+                "{\"type\":\"conversation\",\"conversationId\":\"c9\",\"members\":[\"alice\",\"carol\"]}");
+        live(Channels.PRESENCE, "{\"type\":\"presence\",\"userId\":\"carol\",\"status\":\"online\"}");
+
+        awaitSent(2);
+        assertThat(state.knows("c9")).isTrue();
+        assertThat(sent.get(1)).contains("carol");
+    }
+
+    @Test
+    void shouldHoldFramesOfAConversationBeingResumedUntilReleased() {
+        gate.hold("c1");
+        live(Channels.conversation("c1"), "{\"type\":\"message\",\"conversationId\":\"c1\",\"seq\":5}");
+        live(Channels.conversation("c2"), "{\"type\":\"message\",\"conversationId\":\"c2\",\"seq\":1}");
+        awaitSent(1);
+        outbox.offer("synced c1");
+        gate.release("c1");
+
+        awaitSent(3);
+        assertThat(sent).containsExactly(
+                "{\"type\":\"message\",\"conversationId\":\"c2\",\"seq\":1}",
+                "synced c1",
+                "{\"type\":\"message\",\"conversationId\":\"c1\",\"seq\":5}");
+    }
+
+    private void live(String channel, String payload) {
+        router.onLive(new LiveMessage(channel, payload));
+    }
+
+    private void awaitSent(int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sent.size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(count);
+    }
+}

@@ -1,0 +1,157 @@
+package io.switchboard.ingress.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+    private final ManualScheduling scheduling = new ManualScheduling();
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    @Test
+    void shouldSendInOrderThenClose() throws Exception {
+        RecordingSink sink = new RecordingSink(null);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "s1", finished::countDown);
+        outbox.start();
+
+        outbox.offer("a");
+        outbox.offer("b");
+        outbox.close(4401, "unauthorized");
+        outbox.offer("dropped");
+
+        assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.events).containsExactly("a", "b", "close 4401");
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shouldReportTheEndWhenAWriteFails() throws Exception {
+        RecordingSink sink = new RecordingSink(null);
+        sink.broken = true;
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "gone", finished::countDown);
+        outbox.start();
+
+        outbox.ping();
+
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(outbox.offer("later")).isFalse();
+    }
+
+    @Test
+    void shouldCloseSlowReaderWhenQueueOverflows() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "slow", finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+
+        for (int i = 0; i < 16; i++) {
+            assertThat(outbox.offer("frame" + i)).isTrue();
+        }
+        assertThat(outbox.offer("one too many")).isFalse();
+        assertThat(outbox.offer("after")).isFalse();
+        unblock.countDown();
+
+        assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.events).containsExactly("first", "close 1013");
+    }
+
+    @Test
+    void shouldDropConnectionWhenTheCloseCannotBeWritten() throws Exception {
+        RecordingSink sink = new RecordingSink(new CountDownLatch(1));
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "stuck", finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i <= 16; i++) {
+            outbox.offer("frame" + i);
+        }
+
+        scheduling.advance(Duration.ofSeconds(5));
+
+        assertThat(sink.interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(outbox.queued()).isZero();
+    }
+
+    @Test
+    void shouldLetPatientReplayWaitForRoomInsteadOfOverflowing() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "replay", finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 8; i++) {
+            outbox.offer("frame" + i);
+        }
+        Thread.ofVirtual().start(() -> {
+            sleep(100);
+            unblock.countDown();
+        });
+
+        assertThat(outbox.offerPatiently("replayed", Duration.ofSeconds(5))).isTrue();
+        assertThat(outbox.closing()).isFalse();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks its first send on {@code gate} when given one, like a socket whose reader stopped reading. */
+    private static final class RecordingSink implements FrameSink {
+        final List<String> events = new CopyOnWriteArrayList<>();
+        final CountDownLatch sending = new CountDownLatch(1);
+        final CountDownLatch closed = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        private final CountDownLatch gate;
+        volatile boolean broken;
+
+        RecordingSink(CountDownLatch gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        public void text(String frame) {
+            events.add(frame);
+            sending.countDown();
+            if (gate != null) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    throw new IllegalStateException("socket closed under the write");
+                }
+            }
+        }
+
+        @Override
+        public void pong(byte[] payload) {
+            events.add("pong");
+        }
+
+        @Override
+        public void ping() {
+            if (broken) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("Broken pipe"));
+            }
+            events.add("ping");
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            events.add("close " + code);
+            closed.countDown();
+        }
+    }
+}
