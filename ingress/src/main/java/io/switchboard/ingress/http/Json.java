@@ -72,6 +72,10 @@ final class Json {
         if (text.length() > maxLength) {
             throw ApiError.badRequest(field + " must be at most " + maxLength + " characters");
         }
+        // PostgreSQL text cannot hold U+0000; refusing it here beats a record the sink must dead-letter.
+        if (text.indexOf('\u0000') >= 0) {
+            throw ApiError.badRequest(field + " must not contain the NUL character (U+0000)");
+        }
         return text.isEmpty() ? null : text;
     }
 

@@ -37,6 +37,10 @@ final class Fields {
         if (chars < minChars || chars > maxChars) {
             throw invalid(name + " must be " + minChars + ".." + maxChars + " characters");
         }
+        // PostgreSQL text cannot hold U+0000: accepting it would ack a message the read model can never store.
+        if (value.indexOf('\u0000') >= 0) {
+            throw invalid(name + " must not contain the NUL character (U+0000)");
+        }
         return value;
     }
 

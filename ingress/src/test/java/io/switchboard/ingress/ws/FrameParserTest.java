@@ -99,6 +99,14 @@ class FrameParserTest {
     }
 
     @Test
+    void shouldRefuseTextWithANulCharacterThatPostgresqlCannotStore() {
+        FrameException e = refused("{\"type\":\"send\",\"conversationId\":\"c\",\"clientMsgId\":\"m\",\"text\":\"a\\u0000b\"}");
+
+        assertThat(e.code()).isEqualTo("bad_request");
+        assertThat(e.getMessage()).contains("text");
+    }
+
+    @Test
     void shouldEchoClientMsgIdWhenOnlyTheTextIsWrong() {
         FrameException e = refused("{\"type\":\"send\",\"id\":\"1\",\"conversationId\":\"c\",\"clientMsgId\":\"m9\",\"text\":\"\"}");
 
