@@ -68,6 +68,7 @@ public final class IngressServer implements AutoCloseable {
             ChatEndpoint chat = opened(resources, new ChatEndpoint(chatSettings(config), tokens, publisher,
                     readModel, hub, rateLimiter, clock));
             metrics.openSockets(chat::openSessions);
+            metrics.frames(chat::framesIn, chat::framesOut);
             ApiContext api = new ApiContext(tokens, publisher, readModel, rateLimiter, clock, config.nodeId(),
                     config.devMode(), WRITE_WAIT, PUBLISH_TIMEOUT);
             WsRouting.Builder ws = WsRouting.builder();

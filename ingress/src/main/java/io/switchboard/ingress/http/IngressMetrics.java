@@ -1,6 +1,6 @@
 package io.switchboard.ingress.http;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.ingress.kafka.CommandPublisher;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The node's meters, scraped by {@code GET /metrics}: JVM basics, open sockets and what went to Kafka.
@@ -21,8 +22,6 @@ import java.util.function.IntSupplier;
 public final class IngressMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
-    private final Counter framesIn;
-    private final Counter framesOut;
 
     public IngressMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -31,24 +30,18 @@ public final class IngressMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
-        framesIn = Counter.builder("switchboard.frames.in")
-                .description("WebSocket frames received from clients").register(registry);
-        framesOut = Counter.builder("switchboard.frames.out")
-                .description("WebSocket frames sent to clients").register(registry);
     }
 
     public MeterRegistry registry() {
         return registry;
     }
 
-    /** For the WebSocket side to count each client frame it reads. */
-    public Counter framesIn() {
-        return framesIn;
-    }
-
-    /** For the WebSocket side to count each frame it writes to a socket. */
-    public Counter framesOut() {
-        return framesOut;
+    /** Frames read from and written to clients, counted by the WebSocket side and read at scrape time. */
+    public void frames(LongSupplier in, LongSupplier out) {
+        FunctionCounter.builder("switchboard.frames.in", in, LongSupplier::getAsLong)
+                .description("WebSocket frames received from clients").register(registry);
+        FunctionCounter.builder("switchboard.frames.out", out, LongSupplier::getAsLong)
+                .description("WebSocket frames sent to clients").register(registry);
     }
 
     /** Open WebSocket sessions on this node, read at scrape time. */

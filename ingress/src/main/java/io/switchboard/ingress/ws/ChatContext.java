@@ -7,7 +7,7 @@ import java.util.Set;
 /** What every socket of the endpoint shares. */
 record ChatContext(ChatSettings settings, TokenService tokens, Scheduling scheduling, FrameParser parser,
                    SessionOpener opener, CommandHandler commands, HistoryHandler history, ResumeHandler resume,
-                   SessionEvents sessionEvents, Set<ChatSession> open) {
+                   SessionEvents sessionEvents, Set<ChatSession> open, FrameCounters counters) {
 
     /** How long a closing socket may take to flush before its connection is dropped. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(5);

@@ -31,6 +31,7 @@ public final class ChatEndpoint implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final ExecutorService sessionEventsExecutor;
     private final Set<ChatSession> open = ConcurrentHashMap.newKeySet();
+    private final FrameCounters counters = new FrameCounters();
 
     public ChatEndpoint(ChatSettings settings, TokenService tokens, CommandPublisher publisher, ReadModel readModel,
                         LiveHub liveHub, RateLimiter rateLimiter, Clock clock) {
@@ -54,7 +55,7 @@ public final class ChatEndpoint implements AutoCloseable {
                 new CommandHandler(publisher, rateLimiter, membership, new CommandFactory(settings.nodeId(), clock)),
                 new HistoryHandler(readModel, rateLimiter, membership),
                 new ResumeHandler(readModel, liveHub, membership, settings.resumeMax()),
-                sessionEvents, open);
+                sessionEvents, open, counters);
     }
 
     /** Registers {@code /ws}; Helidon asks for a new listener per connection. */
@@ -65,6 +66,16 @@ public final class ChatEndpoint implements AutoCloseable {
     /** Sockets currently open on this node, authenticated or not. */
     public int openSessions() {
         return open.size();
+    }
+
+    /** Complete client frames read on this node since start. */
+    public long framesIn() {
+        return counters.in();
+    }
+
+    /** Frames written to sockets on this node since start. */
+    public long framesOut() {
+        return counters.out();
     }
 
     /** Closes every socket with 1001 (clients reconnect elsewhere and resume), then stops the timers. */

@@ -49,7 +49,7 @@ final class ChatSession implements WsListener {
 
     @Override
     public void onOpen(WsSession session) {
-        outbox = new Outbox(new WsSessionSink(session), ctx.settings().sendQueueLimit(), ChatContext.CLOSE_GRACE,
+        outbox = new Outbox(new WsSessionSink(session, ctx.counters()), ctx.settings().sendQueueLimit(), ChatContext.CLOSE_GRACE,
                 ctx.scheduling(), sessionId, () -> end("socket finished"));
         outbox.start();
         ctx.open().add(this);
@@ -68,6 +68,7 @@ final class ChatSession implements WsListener {
         if (message == null || ended.get() || outbox.closing()) {
             return;
         }
+        ctx.counters().received();
         try {
             if (dispatcher == null) {
                 beforeAuthentication(message);

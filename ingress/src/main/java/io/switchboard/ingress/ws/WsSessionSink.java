@@ -6,14 +6,17 @@ import io.helidon.websocket.WsSession;
 /** The Helidon socket behind an {@link Outbox}. */
 final class WsSessionSink implements FrameSink {
     private final WsSession session;
+    private final FrameCounters counters;
 
-    WsSessionSink(WsSession session) {
+    WsSessionSink(WsSession session, FrameCounters counters) {
         this.session = session;
+        this.counters = counters;
     }
 
     @Override
     public void text(String frame) {
         session.send(frame, true);
+        counters.sent();
     }
 
     @Override

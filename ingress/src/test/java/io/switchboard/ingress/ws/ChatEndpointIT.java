@@ -152,6 +152,8 @@ class ChatEndpointIT {
     @Test
     void shouldAnswerBadFramesAndKeepTheConnectionUsable() throws Exception {
         try (WsClient client = authenticated(ALICE)) {
+            long inBefore = endpoint.framesIn();
+            long outBefore = endpoint.framesOut();
             client.send("not json");
             assertThat(client.next().path("code").asText()).isEqualTo("bad_request");
 
@@ -172,6 +174,9 @@ class ChatEndpointIT {
 
             client.send("{\"type\":\"ping\",\"id\":\"still-here\"}");
             assertThat(client.next().path("id").asText()).isEqualTo("still-here");
+            // the metrics scrape reads these: every frame in and every answer out is counted
+            assertThat(endpoint.framesIn() - inBefore).isGreaterThanOrEqualTo(5);
+            assertThat(endpoint.framesOut() - outBefore).isGreaterThanOrEqualTo(5);
         }
     }
 
