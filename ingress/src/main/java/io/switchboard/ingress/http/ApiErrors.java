@@ -43,6 +43,11 @@ public final class ApiErrors {
 
     /** Helidon's own refusals (malformed requests and the like) keep their status, with our body. */
     private static void framework(ServerRequest req, ServerResponse res, HttpException e) {
+        // Static content answers a conditional GET with a 304 "exception"; such a status must carry no body.
+        if (e.status().code() < 400) {
+            res.status(e.status()).send();
+            return;
+        }
         String code = switch (e.status().code()) {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
