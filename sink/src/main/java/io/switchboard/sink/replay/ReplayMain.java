@@ -19,7 +19,7 @@ public final class ReplayMain {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         ReplayArgs parsed;
         SinkConfig config;
         try {

@@ -79,6 +79,9 @@ public final class Replayer {
             catchUp(consumer, partitions, loop, reporter, switchIn);
             Optional<String> retired = Optional.empty();
             if (switchIn) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("replay interrupted before switching in");
+                }
                 retired = new SwitchIn(pool, consumer, partitions, decoder, reporter, metrics)
                         .run(config.pgSchema(), target);
             }
@@ -93,9 +96,15 @@ public final class Replayer {
      * enough is left for the final catch-up under the write lock.
      */
     private static void catchUp(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-                                PollLoop loop, ProgressReporter reporter, boolean chase) {
+                                PollLoop loop, ProgressReporter reporter, boolean chase)
+            throws InterruptedException {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         while (true) {
+            // Records already fetched are handed out without an interrupt check, and JDBC ignores
+            // interrupts: without this an interrupted replay would run on to the end.
+            if (Thread.interrupted()) {
+                throw new InterruptedException("replay interrupted; it resumes from its saved position");
+            }
             long lag = Partitions.lag(consumer, end);
             reporter.show(lag);
             if (lag == 0) {
