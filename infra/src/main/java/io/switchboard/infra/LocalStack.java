@@ -1,0 +1,77 @@
+package io.switchboard.infra;
+
+import io.switchboard.infra.kafka.EmbeddedKafka;
+import io.switchboard.infra.kafka.TopicAdmin;
+import io.switchboard.infra.local.Banner;
+import io.switchboard.infra.local.JulBridge;
+import io.switchboard.infra.local.LocalServices;
+import io.switchboard.infra.local.Ports;
+import io.switchboard.infra.local.StackEnvironment;
+import io.switchboard.ingress.IngressConfig;
+import io.switchboard.ingress.IngressServer;
+import io.switchboard.processor.ProcessorConfig;
+import io.switchboard.processor.StreamProcessor;
+import io.switchboard.sink.Sink;
+import io.switchboard.sink.SinkConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one JVM for development ({@code ./sb run}): Redis and PostgreSQL (running or
+ * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka, every topic, the stream
+ * processor, the sink and one ingress node in dev mode. Ctrl-C stops it all, newest first.
+ */
+public final class LocalStack {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LocalStack.class);
+    private static final int KAFKA_PORT = 9092;
+    private static final Duration STREAMS_START = Duration.ofSeconds(60);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        JulBridge.install();
+        Path dataDir = Path.of(".sb").toAbsolutePath();
+        Path envFile = dataDir.resolve("stack.env");
+        Resources resources = new Resources();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            resources.close();
+            deleteQuietly(envFile);
+        }, "local-stack-shutdown"));
+        try {
+            Ports.requireFree(KAFKA_PORT, "Kafka");
+            Ports.requireFree(KAFKA_PORT + 1, "the Kafka controller");
+            LocalServices services = resources.add("redis+postgres", LocalServices.start(dataDir));
+            EmbeddedKafka kafka = resources.add("kafka", EmbeddedKafka.start(dataDir.resolve("kafka"), KAFKA_PORT));
+            Map<String, String> env = StackEnvironment.compose(System.getenv(), services, kafka.bootstrapServers(),
+                    dataDir);
+            TopicAdmin.ensureTopics(kafka.bootstrapServers(), Integer.parseInt(env.getOrDefault("SB_PARTITIONS", "4")));
+            StreamProcessor processor = resources.add("stream-processor",
+                    StreamProcessor.start(ProcessorConfig.fromEnv(env)));
+            resources.add("sink", Sink.start(SinkConfig.fromEnv(env)));
+            IngressServer ingress = resources.add("ingress", IngressServer.start(IngressConfig.fromEnv(env)));
+            if (!processor.awaitRunning(STREAMS_START)) {
+                LOGGER.atWarn().addKeyValue("waitedMs", STREAMS_START.toMillis())
+                        .log("Kafka Streams is not RUNNING yet; messages are sequenced once it is");
+            }
+            StackEnvironment.write(envFile, env);
+            System.out.println(Banner.text(env, ingress.port(), ingress.nodeId(), services.anyEmbedded()));
+        } catch (Exception e) {
+            LOGGER.atError().setCause(e).log("local stack failed to start; stopping what did start");
+            System.exit(1);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOGGER.atWarn().addKeyValue("file", file).log("could not remove the stack environment file");
+        }
+    }
+}

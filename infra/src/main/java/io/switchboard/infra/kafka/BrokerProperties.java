@@ -1,0 +1,55 @@
+package io.switchboard.infra.kafka;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The configuration of a single-node KRaft broker that is its own controller. Everything that
+ * defaults to three replicas is set to one, and thread pools are sized for a two-core machine.
+ *
+ * @param logDir         where the broker keeps its log segments and metadata log
+ * @param port           the PLAINTEXT listener clients use
+ * @param controllerPort the CONTROLLER listener of the raft quorum
+ */
+record BrokerProperties(Path logDir, int port, int controllerPort) {
+    static final String HOST = "127.0.0.1";
+
+    BrokerProperties {
+        if (port <= 0 || controllerPort <= 0 || port == controllerPort) {
+            throw new IllegalArgumentException("two distinct concrete ports needed, got " + port + " and " + controllerPort);
+        }
+    }
+
+    Properties toProperties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("num.partitions", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.num.partitions", "1");
+        // A consumer group of one member would otherwise wait 3 s for others that never come.
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("background.threads", "2");
+        // Every topic comes from TopicAdmin with its policy; a typo in a topic name must fail, not create one.
+        p.put("auto.create.topics.enable", "false");
+        return p;
+    }
+}

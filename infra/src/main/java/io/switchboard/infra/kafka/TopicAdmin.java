@@ -1,0 +1,94 @@
+package io.switchboard.infra.kafka;
+
+import io.switchboard.schemas.topic.Topic;
+import io.switchboard.schemas.topic.Topics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates every topic of {@link Topics#ALL} with its policy. Safe to run on every start: topics that
+ * exist keep their partitions (changing those would move conversations between partitions) and get
+ * their cleanup and retention configs set to the current policy.
+ */
+public final class TopicAdmin {
+    private static final Logger LOGGER = LoggerFactory.getLogger(TopicAdmin.class);
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private TopicAdmin() {
+    }
+
+    /** Single-broker form: replication factor 1. */
+    public static void ensureTopics(String bootstrap, int partitions) {
+        ensureTopics(bootstrap, partitions, (short) 1);
+    }
+
+    public static void ensureTopics(String bootstrap, int partitions, short replication) {
+        if (partitions < 1 || replication < 1) {
+            throw new IllegalArgumentException("partitions and replication must be positive");
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            List<Topic<?, ?>> present = new ArrayList<>();
+            for (Topic<?, ?> topic : Topics.ALL) {
+                if (existing.contains(topic.name())) {
+                    present.add(topic);
+                } else {
+                    missing.add(new NewTopic(topic.name(), partitions, replication).configs(topic.policy().configs()));
+                }
+            }
+            create(admin, missing);
+            alignConfigs(admin, present);
+            LOGGER.atInfo().addKeyValue("bootstrap", bootstrap).addKeyValue("created", missing.size())
+                    .addKeyValue("existing", present.size()).addKeyValue("partitions", partitions)
+                    .log("topics ensured");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot ensure topics on " + bootstrap, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ensuring topics", e);
+        }
+    }
+
+    private static void create(Admin admin, Collection<NewTopic> missing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // Another process ensuring topics at the same moment is fine: the topic is there either way.
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static void alignConfigs(Admin admin, Collection<Topic<?, ?>> present)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (Topic<?, ?> topic : present) {
+            List<AlterConfigOp> ops = topic.policy().configs().entrySet().stream()
+                    .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                    .toList();
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), ops);
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+}
