@@ -56,7 +56,7 @@ public final class ComponentProcess implements AutoCloseable {
 
     private static String classpath() {
         String classpath = System.getProperty("java.class.path");
-        if (!classpath.contains("io/switchboard") && !classpath.contains("switchboard")) {
+        if (!classpath.contains(java.io.File.pathSeparator)) {
             throw new IllegalStateException("The test JVM's classpath is a manifest-only jar; run failsafe with "
                     + "useManifestOnlyJar=false so child JVMs can be given the real classpath");
         }

@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.ingress.kafka.CommandPublisher;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -22,6 +24,7 @@ import java.util.function.LongSupplier;
 public final class IngressMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final List<Object> sources = new CopyOnWriteArrayList<>();
 
     public IngressMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -38,21 +41,30 @@ public final class IngressMetrics implements AutoCloseable {
 
     /** Frames read from and written to clients, counted by the WebSocket side and read at scrape time. */
     public void frames(LongSupplier in, LongSupplier out) {
-        FunctionCounter.builder("switchboard.frames.in", in, LongSupplier::getAsLong)
+        FunctionCounter.builder("switchboard.frames.in", held(in), LongSupplier::getAsLong)
                 .description("WebSocket frames received from clients").register(registry);
-        FunctionCounter.builder("switchboard.frames.out", out, LongSupplier::getAsLong)
+        FunctionCounter.builder("switchboard.frames.out", held(out), LongSupplier::getAsLong)
                 .description("WebSocket frames sent to clients").register(registry);
     }
 
     /** Open WebSocket sessions on this node, read at scrape time. */
     public void openSockets(IntSupplier openSessions) {
-        Gauge.builder("switchboard.sockets.open", openSessions, s -> s.getAsInt())
+        Gauge.builder("switchboard.sockets.open", held(openSessions), s -> s.getAsInt())
                 .description("Open WebSocket sessions on this node").register(registry);
     }
 
     /** Counts every publication of {@code publisher}, so WebSocket and HTTP writes are both seen. */
     public CommandPublisher metered(CommandPublisher publisher) {
         return new MeteredCommandPublisher(publisher, registry);
+    }
+
+    /**
+     * Micrometer keeps only a weak reference to what a function meter reads, and the suppliers handed in
+     * (method references) have no other owner: without this, the first GC would turn them into NaN.
+     */
+    private <T> T held(T source) {
+        sources.add(source);
+        return source;
     }
 
     String scrape(String contentType) {

@@ -24,7 +24,11 @@ final class HistoryHandler {
         }
         try {
             if (!membership.check(state, frame.conversationId())) {
-                outbox.offer(Replies.notMember(frame.id(), null, frame.conversationId()));
+                // As GET .../messages answers: a conversation that does not exist is not_found, not not_member.
+                String conversationId = frame.conversationId();
+                outbox.offer(readModel.conversation(conversationId).isEmpty()
+                        ? Replies.error(frame.id(), null, ErrorCodes.NOT_FOUND, "no conversation " + conversationId)
+                        : Replies.notMember(frame.id(), null, conversationId));
                 return;
             }
             long before = frame.beforeSeq() == null ? Long.MAX_VALUE : frame.beforeSeq();

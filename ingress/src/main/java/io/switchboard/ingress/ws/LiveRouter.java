@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Decides what one socket gets of the Redis frames it listens to (docs/architecture.md, "Ingress"):
- * conversation frames except the user's own typing and receipts, user-channel frames (a new
- * conversation also starts its subscription), and presence of contacts only, never the user's own.
+ * conversation frames except the user's own typing and receipts and the relay's {@code joined} notes,
+ * user-channel frames (a new conversation also starts its subscription), and presence of contacts only,
+ * never the user's own.
  * Runs on the Redis subscriber thread: it only filters and enqueues.
  */
 final class LiveRouter implements LiveListener {
@@ -45,6 +46,11 @@ final class LiveRouter implements LiveListener {
 
     private void conversationFrame(String conversationId, LiveMessage message) {
         String type = message.field("type");
+        if ("joined".equals(type)) {
+            // the relay's note that someone joined: a contact from now on, but no frame of the contract
+            state.addContacts(List.of(message.field("userId")));
+            return;
+        }
         boolean typing = "typing".equals(type);
         if (typing || "receipt".equals(type)) {
             String userId = message.field("userId");

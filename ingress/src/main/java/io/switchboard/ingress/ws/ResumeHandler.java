@@ -22,7 +22,7 @@ final class ResumeHandler {
     /** How long, in total per hello, to wait for Redis to confirm the subscriptions (longer only if Redis is down). */
     private static final Duration CONFIRM_WAIT = Duration.ofSeconds(1);
     /** How long, in total per hello, the replay waits for PostgreSQL to reach the seq Redis already saw. */
-    private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
+    private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(5);
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
 

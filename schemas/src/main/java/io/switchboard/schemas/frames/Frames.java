@@ -88,6 +88,15 @@ public final class Frames {
         return node.put("direct", c.getDirect());
     }
 
+    /**
+     * Not a client frame: tells the ingress nodes, on the conversation's channel, that {@code userId} joined
+     * it, so sockets of members already there start passing on the newcomer's presence. Ingress consumes
+     * it and never forwards it.
+     */
+    public static ObjectNode joined(String conversationId, String userId) {
+        return typed("joined").put("conversationId", conversationId).put("userId", userId);
+    }
+
     public static ObjectNode error(String id, String clientMsgId, String code, String message) {
         ObjectNode node = typed("error");
         if (id != null) {

@@ -25,6 +25,7 @@ public final class SingleObjectCodec<T extends SpecificRecord> implements Record
 
     private SingleObjectCodec(Class<T> type, List<Schema> writerSchemas) {
         AvroTrust.ensure();
+        AvroLimits.ensure();
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         Schema current = model.getSchema(type);
@@ -37,6 +38,7 @@ public final class SingleObjectCodec<T extends SpecificRecord> implements Record
     /** A codec that reads every version recorded in {@link SchemaHistory}. */
     public static <T extends SpecificRecord> SingleObjectCodec<T> of(Class<T> type) {
         AvroTrust.ensure();
+        AvroLimits.ensure();
         return new SingleObjectCodec<>(type, SchemaHistory.versions(SpecificData.get().getSchema(type).getName()));
     }
 

@@ -36,9 +36,24 @@ public final class RelayRouter {
             case ReadCursor c -> List.of(publication(Channels.conversation(c.getConversationId()), Frames.receipt(c)));
             case TypingEvent t -> List.of(publication(Channels.conversation(t.getConversationId()), Frames.typing(t)));
             case Presence p -> List.of(publication(Channels.PRESENCE, Frames.presence(p)));
-            case Notice n -> List.of(publication(Channels.user(n.getUserId()), noticeFrame(n)));
+            case Notice n -> noticeWrites(n);
             default -> throw new IllegalArgumentException("The relay does not route " + value.getClass().getName());
         };
+    }
+
+    /**
+     * A notice goes to its user. A Joined also goes, as a small {@code joined} frame, to the conversation:
+     * members online already learn the newcomer shares a conversation with them (for presence) without
+     * reconnecting. Only the newcomer's id, so creating a group of N costs N small frames, not N lists.
+     */
+    private static List<RedisWrite> noticeWrites(Notice notice) {
+        Publication toUser = publication(Channels.user(notice.getUserId()), noticeFrame(notice));
+        if (notice.getPayload() instanceof Joined joined) {
+            String conversationId = joined.getConversation().getConversationId();
+            return List.of(toUser, publication(Channels.conversation(conversationId),
+                    Frames.joined(conversationId, notice.getUserId())));
+        }
+        return List.of(toUser);
     }
 
     private static ObjectNode noticeFrame(Notice notice) {

@@ -17,6 +17,8 @@ public record TopologySettings(Duration dedupRetention, Duration heartbeatInterv
     public static final Duration MIN_DEDUP_RETENTION = Duration.ofHours(24);
     /** Missed heartbeats after which a socket is dropped. */
     public static final int MISSED_HEARTBEATS = 3;
+    static final int EXPIRY_CHECKS_PER_HEARTBEAT = 4;
+    private static final Duration MIN_EXPIRY_CHECK = Duration.ofMillis(1);
 
     public TopologySettings {
         Objects.requireNonNull(dedupRetention, "dedupRetention");
@@ -34,5 +36,16 @@ public record TopologySettings(Duration dedupRetention, Duration heartbeatInterv
     /** A socket whose last heartbeat is older than this is dropped. */
     public Duration socketTimeout() {
         return heartbeatInterval.multipliedBy(MISSED_HEARTBEATS);
+    }
+
+    /**
+     * How often silent sockets are looked for. A quarter interval, so a dead node's users go offline at
+     * most a quarter interval after their third missed heartbeat, not a whole one: the contract promises
+     * offline within three heartbeat intervals, and a full-interval check could take four.
+     */
+    public Duration expiryCheckInterval() {
+        Duration check = heartbeatInterval.dividedBy(EXPIRY_CHECKS_PER_HEARTBEAT);
+        // Kafka Streams punctuates at most once a millisecond.
+        return check.compareTo(MIN_EXPIRY_CHECK) < 0 ? MIN_EXPIRY_CHECK : check;
     }
 }

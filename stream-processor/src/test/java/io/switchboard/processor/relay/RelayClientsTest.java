@@ -2,6 +2,7 @@ package io.switchboard.processor.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,15 @@ class RelayClientsTest {
                 .containsEntry("auto.offset.reset", "earliest")
                 .containsEntry("group.id", "relay-g")
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092");
+    }
+
+    @Test
+    void shouldHeartbeatThreeTimesPerSessionTimeout() {
+        RelaySettings short6s = new RelaySettings("127.0.0.1:9092", "redis://127.0.0.1:6379", "relay-g",
+                Duration.ofSeconds(6));
+
+        assertThat(RelayClients.consumerConfigs(short6s)).containsEntry("session.timeout.ms", 6000)
+                .containsEntry("heartbeat.interval.ms", 2000);
     }
 
     @Test

@@ -121,7 +121,7 @@ class RelayRouterTest {
     void shouldSendJoinedAsConversationFrameToUser() throws Exception {
         var notice = Samples.notice(new Joined(Samples.conversation("Team"))).setConversationId("general").build();
 
-        Publication publication = single(routeEncoded(Topics.NOTICES, notice));
+        Publication publication = (Publication) routeEncoded(Topics.NOTICES, notice).getFirst();
 
         assertThat(publication.channel()).isEqualTo("sb:user:bob");
         JsonNode frame = json(publication);
@@ -132,10 +132,26 @@ class RelayRouterTest {
     }
 
     @Test
+    void shouldTellTheConversationWhoJoinedIt() throws Exception {
+        var notice = Samples.notice(new Joined(Samples.conversation("Team"))).setConversationId("general").build();
+
+        List<RedisWrite> writes = routeEncoded(Topics.NOTICES, notice);
+
+        assertThat(writes).hasSize(2);
+        Publication toConversation = (Publication) writes.get(1);
+        assertThat(toConversation.channel()).isEqualTo("sb:conv:general");
+        JsonNode frame = json(toConversation);
+        assertThat(frame.get("type").asText()).isEqualTo("joined");
+        assertThat(frame.get("conversationId").asText()).isEqualTo("general");
+        assertThat(frame.get("userId").asText()).isEqualTo("bob");
+        assertThat(frame.has("members")).as("only the newcomer, however large the group").isFalse();
+    }
+
+    @Test
     void shouldSendNullTitleOfDirectConversation() throws Exception {
         var notice = Samples.notice(new Joined(Samples.conversation(null))).build();
 
-        JsonNode frame = json(single(routeEncoded(Topics.NOTICES, notice)));
+        JsonNode frame = json((Publication) routeEncoded(Topics.NOTICES, notice).getFirst());
 
         assertThat(frame.get("title").isNull()).isTrue();
     }

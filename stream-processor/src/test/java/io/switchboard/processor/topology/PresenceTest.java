@@ -87,6 +87,17 @@ class PresenceTest {
     }
 
     @Test
+    void shouldGoOfflineWithinAQuarterIntervalOfTheThirdMissedHeartbeat() {
+        fx.session(event("alice", "s1", "node-a", SessionKind.CONNECT, 100L));
+        fx.presence.readValue();
+
+        fx.clock.advance(TIMEOUT.plusMillis(1));
+        fx.driver.advanceWallClockTime(TopologyFixture.HEARTBEAT.dividedBy(4));
+
+        assertThat(fx.presence.readValue().getStatus()).isEqualTo(PresenceStatus.OFFLINE);
+    }
+
+    @Test
     void shouldKeepSocketAliveWhileHeartbeatsArrive() {
         fx.session(event("alice", "s1", "node-a", SessionKind.CONNECT, 100L));
         fx.presence.readValue();

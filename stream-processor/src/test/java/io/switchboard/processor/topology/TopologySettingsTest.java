@@ -36,4 +36,13 @@ class TopologySettingsTest {
 
         assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
+
+    @Test
+    void shouldLookForSilentSocketsFourTimesAHeartbeat() {
+        TopologySettings settings = new TopologySettings(Duration.ofHours(24), Duration.ofSeconds(10), CLOCK);
+        TopologySettings tiny = new TopologySettings(Duration.ofHours(24), Duration.ofNanos(1), CLOCK);
+
+        assertThat(settings.expiryCheckInterval()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(tiny.expiryCheckInterval()).isEqualTo(Duration.ofMillis(1));
+    }
 }

@@ -43,7 +43,7 @@ public final class SessionProcessor implements Processor<String, SessionEvent, S
     public void init(ProcessorContext<String, Presence> context) {
         this.context = context;
         this.store = context.getStateStore(StoreNames.SESSIONS);
-        context.schedule(settings.heartbeatInterval(), PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(settings.expiryCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
                 ignored -> dropSilentSockets());
     }
 
