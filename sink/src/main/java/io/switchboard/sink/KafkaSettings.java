@@ -16,6 +16,10 @@ public final class KafkaSettings {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A crashed sink's partitions move to the other sinks (or its restart) after this long.
+        int sessionMs = Math.toIntExact(config.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionMs);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionMs / 3);
         return props;
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.sink;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,10 +9,17 @@ import java.util.Objects;
  *
  * @param pgSchema the schema holding the read model; tables are used unqualified
  * @param groupId  the Kafka consumer group whose committed offsets mark what PostgreSQL holds
+ * @param sessionTimeout {@code SB_SESSION_TIMEOUT_MS}: how long the coordinator waits for a silent sink
+ *                       before its partitions go to the other sinks (or its restarted self); the broker
+ *                       accepts only its group.min/max.session.timeout.ms range (defaults 6 s, 30 min)
  */
 public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, String pgPassword,
-                         String pgSchema, String groupId) {
+                         String pgSchema, String groupId, Duration sessionTimeout) {
     public static final String DEFAULT_GROUP_ID = "switchboard-sink";
+    /** Kafka's own consumer default. */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
+    static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(6);
+    static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
 
     public SinkConfig {
         requireText(kafkaBootstrap, "SB_KAFKA_BOOTSTRAP");
@@ -23,6 +31,18 @@ public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, Str
         Objects.requireNonNull(pgPassword, "SB_PG_PASSWORD");
         SchemaName.require(pgSchema, "SB_PG_SCHEMA");
         requireText(groupId, "SB_SINK_GROUP");
+        Objects.requireNonNull(sessionTimeout, "SB_SESSION_TIMEOUT_MS");
+        if (sessionTimeout.compareTo(MIN_SESSION_TIMEOUT) < 0 || sessionTimeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
+            // Outside the broker's default bounds the group join fails at run time; say so at start instead.
+            throw new IllegalArgumentException("SB_SESSION_TIMEOUT_MS must be " + MIN_SESSION_TIMEOUT.toMillis() + ".."
+                    + MAX_SESSION_TIMEOUT.toMillis() + ", was " + sessionTimeout.toMillis());
+        }
+    }
+
+    /** With Kafka's default session timeout. */
+    public SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, String pgPassword, String pgSchema,
+                      String groupId) {
+        this(kafkaBootstrap, pgUrl, pgUser, pgPassword, pgSchema, groupId, DEFAULT_SESSION_TIMEOUT);
     }
 
     /** Blank values count as unset, so an exported-but-empty variable falls back to its default. */
@@ -33,18 +53,28 @@ public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, Str
                 value(env, "SB_PG_USER", "postgres"),
                 value(env, "SB_PG_PASSWORD", ""),
                 value(env, "SB_PG_SCHEMA", "switchboard"),
-                value(env, "SB_SINK_GROUP", DEFAULT_GROUP_ID));
+                value(env, "SB_SINK_GROUP", DEFAULT_GROUP_ID),
+                Duration.ofMillis(millis(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())));
     }
 
     public SinkConfig withSchema(String schema) {
-        return new SinkConfig(kafkaBootstrap, pgUrl, pgUser, pgPassword, schema, groupId);
+        return new SinkConfig(kafkaBootstrap, pgUrl, pgUser, pgPassword, schema, groupId, sessionTimeout);
     }
 
     @Override
     public String toString() {
         return "SinkConfig[kafkaBootstrap=" + kafkaBootstrap + ", pgUrl=" + pgUrl + ", pgUser=" + pgUser
                 + ", pgPassword=" + (pgPassword.isEmpty() ? "<empty>" : "<hidden>") + ", pgSchema=" + pgSchema
-                + ", groupId=" + groupId + "]";
+                + ", groupId=" + groupId + ", sessionTimeout=" + sessionTimeout + "]";
+    }
+
+    private static long millis(Map<String, String> env, String name, long fallback) {
+        String v = value(env, name, null);
+        try {
+            return v == null ? fallback : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of milliseconds, was " + v, e);
+        }
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

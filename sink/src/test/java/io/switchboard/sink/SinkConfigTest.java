@@ -3,6 +3,7 @@ package io.switchboard.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,28 @@ class SinkConfigTest {
                 "SB_PG_USER", "u", "SB_PG_PASSWORD", "p", "SB_PG_SCHEMA", "read_model", "SB_SINK_GROUP", "g"));
 
         assertThat(config).isEqualTo(new SinkConfig("k:1", "jdbc:postgresql://db/x", "u", "p", "read_model", "g"));
+    }
+
+    @Test
+    void shouldReadTheSessionTimeoutAndGiveItToTheLiveGroupWithAThirdAsHeartbeat() {
+        SinkConfig config = SinkConfig.fromEnv(Map.of("SB_SESSION_TIMEOUT_MS", "6000"));
+
+        assertThat(config.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(KafkaSettings.liveConsumer(config)).containsEntry("session.timeout.ms", 6000)
+                .containsEntry("heartbeat.interval.ms", 2000);
+    }
+
+    @Test
+    void shouldDefaultToKafkasSessionTimeout() {
+        assertThat(SinkConfig.fromEnv(Map.of()).sessionTimeout()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void shouldRejectSessionTimeoutsTheBrokerRefusesByDefault() {
+        for (String bad : new String[] {"5999", "1800001", "6s"}) {
+            assertThatThrownBy(() -> SinkConfig.fromEnv(Map.of("SB_SESSION_TIMEOUT_MS", bad)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_SESSION_TIMEOUT_MS");
+        }
     }
 
     @Test

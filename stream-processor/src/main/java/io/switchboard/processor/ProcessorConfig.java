@@ -14,10 +14,20 @@ import java.util.Objects;
  * @param replicationFactor replication of the Kafka Streams internal topics (changelogs, repartitions),
  *                          from {@code SB_REPLICATION}; the default 1 suits the single local broker, a
  *                          production cluster sets 3
+ * @param sessionTimeout    {@code SB_SESSION_TIMEOUT_MS}: how long the group coordinator waits for a silent
+ *                          instance (the topology's and the relay's consumer groups) before it hands that
+ *                          instance's partitions to the others or to its restarted self; a crashed instance's
+ *                          conversations stall this long. The broker only accepts values between its
+ *                          group.min.session.timeout.ms and group.max.session.timeout.ms (defaults 6 s, 30 min).
  */
 public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String applicationId, Path stateDir,
-                              Duration heartbeatInterval, Duration dedupRetention, int replicationFactor) {
+                              Duration heartbeatInterval, Duration dedupRetention, int replicationFactor,
+                              Duration sessionTimeout) {
     static final Duration MIN_HEARTBEAT = Duration.ofMillis(100);
+    /** Kafka's own consumer default. */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
+    static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(6);
+    static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
 
     public ProcessorConfig {
         requireText(kafkaBootstrap, "SB_KAFKA_BOOTSTRAP");
@@ -40,8 +50,21 @@ public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String app
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("SB_REPLICATION must be at least 1, was " + replicationFactor);
         }
+        Objects.requireNonNull(sessionTimeout, "SB_SESSION_TIMEOUT_MS");
+        if (sessionTimeout.compareTo(MIN_SESSION_TIMEOUT) < 0 || sessionTimeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
+            // Outside the broker's default bounds the group join fails at run time; say so at start instead.
+            throw new IllegalArgumentException("SB_SESSION_TIMEOUT_MS must be " + MIN_SESSION_TIMEOUT.toMillis() + ".."
+                    + MAX_SESSION_TIMEOUT.toMillis() + ", was " + sessionTimeout.toMillis());
+        }
         // Validated here rather than at first use, so a bad URL fails the start, not the first message.
-        relaySettings(kafkaBootstrap, redisUrl, applicationId);
+        relaySettings(kafkaBootstrap, redisUrl, applicationId, sessionTimeout);
+    }
+
+    /** With Kafka's default session timeout. */
+    public ProcessorConfig(String kafkaBootstrap, String redisUrl, String applicationId, Path stateDir,
+                           Duration heartbeatInterval, Duration dedupRetention, int replicationFactor) {
+        this(kafkaBootstrap, redisUrl, applicationId, stateDir, heartbeatInterval, dedupRetention, replicationFactor,
+                DEFAULT_SESSION_TIMEOUT);
     }
 
     public static ProcessorConfig fromEnv(Map<String, String> env) {
@@ -53,16 +76,18 @@ public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String app
                         Path.of(System.getProperty("java.io.tmpdir"), "switchboard-streams").toString())),
                 Duration.ofMillis(number(env, "SB_HEARTBEAT_MS", 10_000)),
                 Duration.ofHours(number(env, "SB_DEDUP_RETENTION_HOURS", 48)),
-                Math.toIntExact(number(env, "SB_REPLICATION", 1)));
+                Math.toIntExact(number(env, "SB_REPLICATION", 1)),
+                Duration.ofMillis(number(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())));
     }
 
     /** The relay's consumer group is derived from the application id, so two deployments never share one. */
     public RelaySettings relaySettings() {
-        return relaySettings(kafkaBootstrap, redisUrl, applicationId);
+        return relaySettings(kafkaBootstrap, redisUrl, applicationId, sessionTimeout);
     }
 
-    private static RelaySettings relaySettings(String kafkaBootstrap, String redisUrl, String applicationId) {
-        return new RelaySettings(kafkaBootstrap, redisUrl, applicationId + "-relay");
+    private static RelaySettings relaySettings(String kafkaBootstrap, String redisUrl, String applicationId,
+                                               Duration sessionTimeout) {
+        return new RelaySettings(kafkaBootstrap, redisUrl, applicationId + "-relay", sessionTimeout);
     }
 
     /** An empty variable counts as unset, as deployment templates often leave them empty. */

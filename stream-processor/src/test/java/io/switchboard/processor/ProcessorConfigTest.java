@@ -21,6 +21,7 @@ class ProcessorConfigTest {
         assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.dedupRetention()).isEqualTo(Duration.ofHours(48));
         assertThat(config.replicationFactor()).isEqualTo(1);
+        assertThat(config.sessionTimeout()).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test
@@ -32,10 +33,11 @@ class ProcessorConfigTest {
                 "SB_STATE_DIR", "/var/lib/sb",
                 "SB_HEARTBEAT_MS", "2500",
                 "SB_DEDUP_RETENTION_HOURS", "24",
-                "SB_REPLICATION", "3"));
+                "SB_REPLICATION", "3",
+                "SB_SESSION_TIMEOUT_MS", "10000"));
 
         assertThat(config).isEqualTo(new ProcessorConfig("k1:9092,k2:9092", "redis://cache:6380/2", "sb-test",
-                Path.of("/var/lib/sb"), Duration.ofMillis(2500), Duration.ofHours(24), 3));
+                Path.of("/var/lib/sb"), Duration.ofMillis(2500), Duration.ofHours(24), 3, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -51,6 +53,21 @@ class ProcessorConfigTest {
         assertThat(config.relaySettings().groupId()).isEqualTo("sb-test-relay");
         assertThat(config.relaySettings().redisUrl()).isEqualTo("redis://127.0.0.1:6379");
         assertThat(config.relaySettings().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void shouldGiveTheRelayTheSameSessionTimeout() {
+        ProcessorConfig config = ProcessorConfig.fromEnv(Map.of("SB_SESSION_TIMEOUT_MS", "6000"));
+
+        assertThat(config.relaySettings().sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void shouldRejectSessionTimeoutsTheBrokerRefusesByDefault() {
+        for (String bad : new String[] {"5999", "1800001", "0"}) {
+            assertThatThrownBy(() -> ProcessorConfig.fromEnv(Map.of("SB_SESSION_TIMEOUT_MS", bad)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_SESSION_TIMEOUT_MS");
+        }
     }
 
     @Test

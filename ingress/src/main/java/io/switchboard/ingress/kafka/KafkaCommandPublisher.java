@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -36,7 +37,14 @@ public final class KafkaCommandPublisher implements CommandPublisher {
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("clientId must not be blank");
         }
-        this.producer = new KafkaProducer<>(Map.<String, Object>of(
+        this.producer = new KafkaProducer<>(producerConfigs(bootstrapServers, clientId),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.reachability = new KafkaReachability(new AdminProbe(bootstrapServers, clientId + "-probe"),
+                Clock.systemUTC(), Duration.ofSeconds(15), Duration.ofSeconds(5));
+    }
+
+    static Map<String, Object> producerConfigs(String bootstrapServers, String clientId) {
+        return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -44,10 +52,12 @@ public final class KafkaCommandPublisher implements CommandPublisher {
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        this.reachability = new KafkaReachability(new AdminProbe(bootstrapServers, clientId + "-probe"),
-                Clock.systemUTC(), Duration.ofSeconds(15), Duration.ofSeconds(5));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS,
+                // Kafka 4's default, "rebootstrap", drops all topic metadata as soon as no broker answers; every
+                // send() then blocks the socket's thread for max.block.ms waiting for metadata, so back-to-back
+                // sends in an outage were refused 5 s, 10 s, 15 s ... later. Keeping the last known metadata, a
+                // send is queued at once and refused by delivery.timeout.ms like every other failure.
+                CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
     }
 
     @Override

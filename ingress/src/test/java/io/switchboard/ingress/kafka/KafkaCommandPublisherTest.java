@@ -30,6 +30,17 @@ class KafkaCommandPublisherTest {
     }
 
     @Test
+    void shouldKeepTheLastKnownMetadataSoAnOutageCannotBlockTheCallerOfEverySend() {
+        // Verified end to end by infra's BrokerOutageIT: back-to-back sends in an outage are each refused
+        // within the delivery timeout instead of max.block.ms apart.
+        assertThat(KafkaCommandPublisher.producerConfigs("127.0.0.1:9092", "ingress-test"))
+                .containsEntry("metadata.recovery.strategy", "none")
+                .containsEntry("delivery.timeout.ms", KafkaCommandPublisher.DELIVERY_TIMEOUT_MS)
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true);
+    }
+
+    @Test
     void shouldRefuseBlankSettings() {
         assertThatThrownBy(() -> new KafkaCommandPublisher(" ", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new KafkaCommandPublisher("127.0.0.1:9092", "")).isInstanceOf(IllegalArgumentException.class);

@@ -28,7 +28,10 @@ final class RelayClients {
                 // A new group must not skip what the topology produced before the relay's first start.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                // A crashed relay's partitions move to the others (or its restart) after this long.
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis(),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
     }
 
     static Map<String, Object> deadLetterProducerConfigs(RelaySettings settings) {

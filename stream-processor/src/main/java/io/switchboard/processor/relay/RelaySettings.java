@@ -2,6 +2,7 @@ package io.switchboard.processor.relay;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,13 +11,23 @@ import java.util.Objects;
  * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port...]}
  * @param redisUrl         {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}
  * @param groupId          consumer group; a new group starts from the earliest offsets
+ * @param sessionTimeout   how long the coordinator waits for a silent relay before its partitions move
  */
-public record RelaySettings(String bootstrapServers, String redisUrl, String groupId) {
+public record RelaySettings(String bootstrapServers, String redisUrl, String groupId, Duration sessionTimeout) {
     public RelaySettings {
         requireText(bootstrapServers, "bootstrapServers");
         requireText(redisUrl, "redisUrl");
         requireText(groupId, "groupId");
         requireRedisUrl(redisUrl);
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+        if (!sessionTimeout.isPositive()) {
+            throw new IllegalArgumentException("sessionTimeout must be positive, was " + sessionTimeout);
+        }
+    }
+
+    /** With Kafka's default session timeout, 45 s. */
+    public RelaySettings(String bootstrapServers, String redisUrl, String groupId) {
+        this(bootstrapServers, redisUrl, groupId, Duration.ofSeconds(45));
     }
 
     private static void requireRedisUrl(String redisUrl) {

@@ -1,0 +1,72 @@
+package io.switchboard.infra.faults.process;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The schema one fault test owns in the real server's {@code test} database: the sink processes migrate
+ * it, the in-process ingress reads it, the test reads what was stored, and {@link #drop()} removes it.
+ * (The it package's TestDatabase cannot be created from outside its package.)
+ */
+final class FaultDatabase {
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String USER = "postgres";
+    static final String PASSWORD = "";
+
+    /** One row of {@code messages}, as much of it as the guarantees talk about. */
+    record StoredMessage(String conversationId, long seq, String messageId, String clientMsgId) {
+    }
+
+    private final String schema;
+
+    FaultDatabase(String schema) {
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain lower-case identifier: " + schema);
+        }
+        this.schema = schema;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    /** Every stored message of {@code conversations}, ordered by conversation and seq; empty before migration. */
+    List<StoredMessage> messages(Collection<String> conversations) {
+        String sql = "SELECT conversation_id, seq, message_id, client_msg_id FROM " + schema
+                + ".messages WHERE conversation_id = ANY (?) ORDER BY conversation_id, seq";
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf("text", conversations.toArray()));
+            List<StoredMessage> rows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new StoredMessage(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return List.of(); // the sink has not migrated yet
+            }
+            throw new IllegalStateException("cannot read messages in schema " + schema, e);
+        }
+    }
+
+    void drop() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop schema " + schema, e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+}

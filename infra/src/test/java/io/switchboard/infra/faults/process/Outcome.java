@@ -1,0 +1,86 @@
+package io.switchboard.infra.faults.process;
+
+import io.switchboard.infra.faults.process.FaultDatabase.StoredMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.assertj.core.api.SoftAssertions;
+
+/**
+ * The end of a fault test: waits (bounded) until every send was answered, stored and delivered, prints the
+ * one-line report, then checks every guarantee at once so a failure lists all that broke.
+ */
+final class Outcome {
+    private static final int SHOWN = 15;
+
+    private final Crowd crowd;
+    private final Ledger ledger;
+    private final Observed observed;
+    private final List<StoredMessage> stored;
+
+    private Outcome(Crowd crowd, Ledger ledger, Observed observed, List<StoredMessage> stored) {
+        this.crowd = crowd;
+        this.ledger = ledger;
+        this.observed = observed;
+        this.stored = stored;
+    }
+
+    static Outcome settle(String label, FaultDatabase db, Crowd crowd, Ledger ledger, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Supplier<Outcome> now = () -> new Outcome(crowd, ledger, Observed.of(crowd.members()),
+                db.messages(crowd.conversations()));
+        Outcome outcome = now.get();
+        while (!outcome.settled() && System.nanoTime() < deadline) {
+            Pause.millis(250);
+            outcome = now.get();
+        }
+        System.out.println(label + ": " + outcome.report());
+        return outcome;
+    }
+
+    Observed observed() {
+        return observed;
+    }
+
+    List<StoredMessage> stored() {
+        return stored;
+    }
+
+    String report() {
+        long acked = ledger.all().stream().filter(s -> observed.acked(s.frameId())).count();
+        return "sent=" + ledger.all().size() + " acked=" + acked + " refused=" + observed.refusals()
+                + " delivered=" + observed.delivered() + " stored=" + stored.size() + " (live frames="
+                + observed.liveFrames() + ", redelivered=" + observed.redelivered() + ")";
+    }
+
+    void assertGuaranteesHeld() {
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(shown(Checks.unanswered(ledger, observed))).as("sends never answered").isEmpty();
+        soft.assertThat(shown(Checks.ackedNotStoredOnce(ledger, observed, stored)))
+                .as("acked sends not stored exactly once").isEmpty();
+        soft.assertThat(shown(Checks.strayOrDoubled(ledger, stored))).as("stored rows not from exactly one send")
+                .isEmpty();
+        soft.assertThat(shown(Checks.gaps(crowd.conversations(), stored))).as("seq gaps").isEmpty();
+        soft.assertThat(shown(Checks.vanished(crowd, observed, stored))).as("messages seen live but not stored")
+                .isEmpty();
+        soft.assertThat(shown(Checks.missedOrDisordered(crowd, observed, stored)))
+                .as("live delivery missed or out of seq order").isEmpty();
+        soft.assertAll();
+    }
+
+    private boolean settled() {
+        return Checks.unanswered(ledger, observed).isEmpty()
+                && Checks.ackedNotStoredOnce(ledger, observed, stored).isEmpty()
+                && Checks.missedOrDisordered(crowd, observed, stored).isEmpty();
+    }
+
+    private static List<String> shown(List<String> problems) {
+        if (problems.size() <= SHOWN) {
+            return problems;
+        }
+        List<String> head = new ArrayList<>(problems.subList(0, SHOWN));
+        head.add("... and " + (problems.size() - SHOWN) + " more");
+        return head;
+    }
+}
