@@ -8,6 +8,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.switchboard.ingress.input.ClientJson;
 import io.switchboard.schemas.frames.Frames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ final class Json {
         }
         JsonNode node;
         try {
-            node = Frames.JSON.readTree(body);
+            node = ClientJson.READER.readTree(body);
         } catch (IOException e) {
             throw ApiError.badRequest("Body is not valid JSON");
         }
@@ -75,6 +76,9 @@ final class Json {
         // PostgreSQL text cannot hold U+0000; refusing it here beats a record the sink must dead-letter.
         if (text.indexOf('\u0000') >= 0) {
             throw ApiError.badRequest(field + " must not contain the NUL character (U+0000)");
+        }
+        if (ClientJson.hasUnpairedSurrogate(text)) {
+            throw ApiError.badRequest(field + " must be valid Unicode (no unpaired surrogate)");
         }
         return text.isEmpty() ? null : text;
     }

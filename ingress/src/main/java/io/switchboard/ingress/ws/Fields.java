@@ -2,6 +2,7 @@ package io.switchboard.ingress.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.ingress.auth.Identifiers;
+import io.switchboard.ingress.input.ClientJson;
 
 /** Reads and checks one field of a client frame; every refusal names the field and echoes the frame's id. */
 final class Fields {
@@ -40,6 +41,9 @@ final class Fields {
         // PostgreSQL text cannot hold U+0000: accepting it would ack a message the read model can never store.
         if (value.indexOf('\u0000') >= 0) {
             throw invalid(name + " must not contain the NUL character (U+0000)");
+        }
+        if (ClientJson.hasUnpairedSurrogate(value)) {
+            throw invalid(name + " must be valid Unicode (no unpaired surrogate)");
         }
         return value;
     }

@@ -3,7 +3,7 @@ package io.switchboard.ingress.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.ingress.auth.Identifiers;
-import io.switchboard.schemas.frames.Frames;
+import io.switchboard.ingress.input.ClientJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ final class FrameParser {
     ClientFrame parse(String text) {
         JsonNode root;
         try {
-            root = Frames.JSON.readTree(text);
+            root = ClientJson.READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw FrameException.badRequest(null, "frame is not JSON");
         }

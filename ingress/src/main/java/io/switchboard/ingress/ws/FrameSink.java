@@ -1,6 +1,6 @@
 package io.switchboard.ingress.ws;
 
-/** Where an {@link Outbox} writes; only its one drainer thread calls these. */
+/** Where an {@link Outbox} writes; only its one drainer thread calls these, except {@link #abort()}. */
 interface FrameSink {
 
     void text(String frame);
@@ -10,4 +10,10 @@ interface FrameSink {
     void ping();
 
     void close(int code, String reason);
+
+    /**
+     * Drops the connection at once, without waiting for the peer's close frame. Called from a timer
+     * thread once a close had its grace period; a no-op when the connection is already gone.
+     */
+    void abort();
 }

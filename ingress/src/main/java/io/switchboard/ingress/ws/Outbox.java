@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Every frame to one socket goes through here: one bounded queue, drained by one virtual thread, so
  * sends are serialized (concurrent WsSession.send corrupts frames) and no producer ever blocks on a
  * socket. A reader that lets the queue pass its limit is closed with 1013; if its socket write is stuck,
- * the drainer is interrupted after a grace period, which closes the socket under it.
+ * the drainer is interrupted after a grace period, which closes the socket under it, and a connection
+ * whose peer has not answered the close frame by then is dropped.
  *
  * <p>The drainer's end, for whatever reason (close sent, write failed, shut down), is reported once
  * through {@code onFinished}: Helidon does not call the listener when a peer vanishes, so a failed
@@ -91,10 +92,19 @@ final class Outbox {
         return offer(frame);
     }
 
+    /**
+     * Pongs count against the same limit as text frames: a peer that keeps pinging but never reads would
+     * otherwise grow its queue for as long as it pings.
+     */
     void pong(byte[] payload) {
-        if (!closing) {
-            queue.add(new Pong(payload));
+        if (closing) {
+            return;
         }
+        if (queue.size() >= limit) {
+            overflow();
+            return;
+        }
+        queue.add(new Pong(payload));
     }
 
     void ping() {
@@ -156,7 +166,20 @@ final class Outbox {
                 LOGGER.warn("Socket write stuck past close grace, dropping connection session={}", label);
                 shutdown();
             }
+            abort();
         });
+    }
+
+    /**
+     * A peer that never answers the close frame (one that does not read, say) would keep its connection,
+     * and a server thread reading it, for as long as it likes; after the grace period it is cut.
+     */
+    private void abort() {
+        try {
+            sink.abort();
+        } catch (RuntimeException e) {
+            LOGGER.debug("Dropping connection failed session={} error={}", label, e.toString());
+        }
     }
 
     private void drain() {

@@ -1,6 +1,7 @@
 package io.switchboard.ingress.ws;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.webserver.ConnectionContext;
 import io.helidon.websocket.WsSession;
 
 /** The Helidon socket behind an {@link Outbox}. */
@@ -32,5 +33,13 @@ final class WsSessionSink implements FrameSink {
     @Override
     public void close(int code, String reason) {
         session.close(code, reason);
+    }
+
+    /** Helidon keeps a WebSocket open until the peer answers its close frame; closing the socket ends that. */
+    @Override
+    public void abort() {
+        if (session.socketContext() instanceof ConnectionContext connection) {
+            connection.serverSocket().close();
+        }
     }
 }

@@ -134,6 +134,10 @@ class ConversationsIT {
         assertThat(api.post("/api/conversations", token, "{\"members\":[\"bob\"],\"title\":5}").status())
                 .isEqualTo(400);
         assertThat(api.post("/api/conversations", token, "{\"members\":[").code()).isEqualTo("bad_request");
+        assertThat(api.post("/api/conversations", token, "{\"members\":[\"bob\"]} trailing").status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/conversations", token, "{\"members\":[\"bob\"],\"title\":\"\\ud800\"}").status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -302,6 +302,21 @@ class ChatEndpointIT {
         }
     }
 
+    @Test
+    void shouldTellAnUnknownConversationFromSomeoneElsesInHistory() throws Exception {
+        try (WsClient client = authenticated(ALICE + "-outsider")) {
+            client.send("{\"type\":\"history\",\"id\":\"theirs\",\"conversationId\":\"" + HISTORY_CONV + "\"}");
+            JsonNode theirs = client.next();
+            client.send("{\"type\":\"history\",\"id\":\"none\",\"conversationId\":\"nowhere-" + RUN + "\"}");
+            JsonNode none = client.next();
+
+            assertThat(theirs.path("id").asText()).isEqualTo("theirs");
+            assertThat(theirs.path("code").asText()).isEqualTo("not_member");
+            assertThat(none.path("id").asText()).isEqualTo("none");
+            assertThat(none.path("code").asText()).isEqualTo("not_found");
+        }
+    }
+
     private static boolean disconnected(String sessionId) {
         return PUBLISHER.sessionEvents.stream()
                 .anyMatch(e -> e.getSessionId().equals(sessionId) && e.getKind() == SessionKind.DISCONNECT);

@@ -106,6 +106,42 @@ class FrameParserTest {
         assertThat(e.getMessage()).contains("text");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\":\"ping\"} trailing", "{\"type\":\"ping\"}{\"type\":\"ping\"}",
+            "{\"type\":\"send\",\"conversationId\":\"c\",\"clientMsgId\":\"m\",\"text\":\"t\"}]",
+            "{\"type\":\"ping\",\"id\":\"p\"}\u0000"})
+    void shouldRefuseAnythingAfterTheFrameObject(String frame) {
+        FrameException e = refused(frame);
+
+        assertThat(e.code()).isEqualTo("bad_request");
+        assertThat(e.getMessage()).contains("not JSON");
+    }
+
+    @Test
+    void shouldAcceptWhitespaceAfterTheFrameObject() {
+        assertThat(parser.parse("{\"type\":\"ping\",\"id\":\"p\"} \n")).isEqualTo(new ClientFrame.Ping("p"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "a\\udc00b", "\\ude00\\ud83d", "ok\\ud83d"})
+    void shouldRefuseTextWithAnUnpairedSurrogateThatUtf8CannotCarry(String escaped) {
+        FrameException text = refused("{\"type\":\"send\",\"conversationId\":\"c\",\"clientMsgId\":\"m\",\"text\":\""
+                + escaped + "\"}");
+        FrameException clientMsgId = refused("{\"type\":\"send\",\"conversationId\":\"c\",\"clientMsgId\":\""
+                + escaped + "\",\"text\":\"t\"}");
+
+        assertThat(text.getMessage()).contains("text", "surrogate");
+        assertThat(clientMsgId.getMessage()).contains("clientMsgId", "surrogate");
+    }
+
+    @Test
+    void shouldAcceptSurrogatePairsEscapedOrNot() {
+        ClientFrame frame = parser.parse("{\"type\":\"send\",\"conversationId\":\"c\",\"clientMsgId\":\"\\ud83d\\ude00\","
+                + "\"text\":\"\ud83d\udca9\"}");
+
+        assertThat(frame).isEqualTo(new ClientFrame.Send(null, "c", "\ud83d\ude00", "\ud83d\udca9"));
+    }
+
     @Test
     void shouldEchoClientMsgIdWhenOnlyTheTextIsWrong() {
         FrameException e = refused("{\"type\":\"send\",\"id\":\"1\",\"conversationId\":\"c\",\"clientMsgId\":\"m9\",\"text\":\"\"}");

@@ -36,6 +36,11 @@ class LiveRouterTest {
         public void close(int code, String reason) {
             sent.add("close " + code);
         }
+
+        @Override
+        public void abort() {
+            sent.add("abort");
+        }
     }, 64, Duration.ofSeconds(5), scheduling, "router-test", () -> { });
     private final ResumeGate gate = new ResumeGate(outbox, 64);
     private final TypingLapses lapses = new TypingLapses(scheduling, Duration.ofSeconds(6),
@@ -95,6 +100,15 @@ class LiveRouterTest {
 
         awaitSent(2);
         assertThat(sent.get(1)).contains("dave").contains("presence");
+    }
+
+    @Test
+    void shouldLearnOfANewcomerFromTheJoinedNoteWithoutPassingItOn() {
+        live(Channels.conversation("c1"), "{\"type\":\"joined\",\"conversationId\":\"c1\",\"userId\":\"erin\"}");
+        live(Channels.PRESENCE, "{\"type\":\"presence\",\"userId\":\"erin\",\"status\":\"online\"}");
+
+        awaitSent(1);
+        assertThat(sent).containsExactly("{\"type\":\"presence\",\"userId\":\"erin\",\"status\":\"online\"}");
     }
 
     @Test

@@ -30,6 +30,21 @@ class OutboxTest {
     }
 
     @Test
+    void shouldDropAPeerThatHasNotAnsweredTheCloseAfterTheGrace() throws Exception {
+        RecordingSink sink = new RecordingSink(null);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "deaf", finished::countDown);
+        outbox.start();
+        outbox.close(4401, "unauthorized");
+        assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
+
+        scheduling.advance(Duration.ofSeconds(4));
+        assertThat(sink.events).containsExactly("close 4401");
+        scheduling.advance(Duration.ofSeconds(1));
+
+        assertThat(sink.events).containsExactly("close 4401", "abort");
+    }
+
+    @Test
     void shouldReportTheEndWhenAWriteFails() throws Exception {
         RecordingSink sink = new RecordingSink(null);
         sink.broken = true;
@@ -56,6 +71,26 @@ class OutboxTest {
         }
         assertThat(outbox.offer("one too many")).isFalse();
         assertThat(outbox.offer("after")).isFalse();
+        unblock.countDown();
+
+        assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.events).containsExactly("first", "close 1013");
+    }
+
+    @Test
+    void shouldCloseAPeerThatPingsButNeverReadsOnceItsPongsFillTheQueue() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "pinger", finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+
+        for (int i = 0; i < 100; i++) {
+            outbox.pong(new byte[125]);
+        }
+        assertThat(outbox.closing()).isTrue();
+        assertThat(outbox.queued()).isLessThanOrEqualTo(16);
         unblock.countDown();
 
         assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -152,6 +187,11 @@ class OutboxTest {
         public void close(int code, String reason) {
             events.add("close " + code);
             closed.countDown();
+        }
+
+        @Override
+        public void abort() {
+            events.add("abort");
         }
     }
 }

@@ -1,0 +1,148 @@
+package io.switchboard.infra.faults.input;
+
+import static io.switchboard.infra.faults.input.ProbeFrames.hello;
+import static io.switchboard.infra.faults.input.ProbeFrames.message;
+import static io.switchboard.infra.faults.input.ProbeFrames.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.infra.it.Eventually;
+import io.switchboard.infra.it.SystemHarness;
+import io.switchboard.infra.it.TestUser;
+import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.topic.Topic;
+import io.switchboard.schemas.topic.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Poison on every topic something reads: each record lands on sb.dead-letters once per component that
+ * reads the topic, with where it was found, its exact key and value bytes and a reason; and afterwards
+ * a real message still goes through, live and into PostgreSQL.
+ */
+class PoisonRecordsIT {
+    @RegisterExtension
+    static final SystemHarness system = SystemHarness.withIngressNodes(1);
+    private static final Logger LOGGER = LoggerFactory.getLogger(PoisonRecordsIT.class);
+    private static final Duration LETTERS_WAIT = Duration.ofSeconds(60);
+    /** Who reads which topic (architecture.md): one dead letter per reader and poison record. */
+    private static final Map<Topic<?, ?>, Set<String>> READERS = Map.of(
+            Topics.COMMANDS, Set.of("stream-processor"),
+            Topics.SESSIONS, Set.of("stream-processor"),
+            Topics.USERS, Set.of("stream-processor", "sink"),
+            Topics.CONVERSATIONS, Set.of("sink"),
+            Topics.MESSAGES, Set.of("relay", "sink"),
+            Topics.READ_CURSORS, Set.of("relay", "sink"),
+            Topics.TYPING, Set.of("relay"),
+            Topics.PRESENCE, Set.of("relay", "sink"),
+            Topics.NOTICES, Set.of("relay"));
+
+    /** One poison record as the broker took it. */
+    private record Produced(String topic, String kind, int partition, long offset, byte[] key, byte[] value) {
+    }
+
+    @Test
+    void shouldDeadLetterEveryPoisonRecordWithItsBytesAndReasonAndKeepDelivering() throws Exception {
+        List<Produced> produced = producePoison();
+        int expected = produced.stream().mapToInt(p -> READERS.get(topic(p.topic())).size()).sum();
+
+        List<DeadLetter> letters;
+        try (DeadLetterLog log = new DeadLetterLog(system.kafka().bootstrapServers())) {
+            letters = log.readUntil(all -> found(produced, all) == expected, LETTERS_WAIT);
+        }
+        LOGGER.atInfo().addKeyValue("poisonRecords", produced.size()).addKeyValue("expectedLetters", expected)
+                .addKeyValue("letters", letters.size()).log("poison dead-lettered");
+        for (Produced p : produced) {
+            for (String component : READERS.get(topic(p.topic()))) {
+                String what = component + " on " + p.topic() + " (" + p.kind() + ")";
+                Optional<DeadLetter> letter = letterOf(letters, component, p);
+                assertThat(letter).as(what).isPresent();
+                assertThat(bytes(letter.get().getValue())).as(what + ": value").isEqualTo(p.value());
+                assertThat(bytes(letter.get().getKey())).as(what + ": key").isEqualTo(p.key());
+                assertThat(letter.get().getReason()).as(what + ": reason").isNotBlank();
+                assertThat(letter.get().getFailedAt()).as(what + ": failedAt").isPositive();
+            }
+        }
+        assertThat(letters).as("no dead letter but for the poison").hasSize(expected);
+        assertStillDelivers();
+    }
+
+    private static List<Produced> producePoison() throws Exception {
+        Random random = new Random(7);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka().bootstrapServers());
+        List<Produced> produced = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Topic<?, ?> topic : READERS.keySet()) {
+                for (Map.Entry<String, byte[]> poison : PoisonBytes.forTopic(topic, random).entrySet()) {
+                    byte[] key = ("poison-" + poison.getKey()).getBytes(StandardCharsets.UTF_8);
+                    RecordMetadata at = producer.send(new ProducerRecord<>(topic.name(), key, poison.getValue())).get();
+                    produced.add(new Produced(topic.name(), poison.getKey(), at.partition(), at.offset(), key,
+                            poison.getValue()));
+                }
+            }
+        }
+        return produced;
+    }
+
+    private static void assertStillDelivers() {
+        TestUser alice = system.register("alice");
+        TestUser bob = system.register("bob");
+        String conversation = system.api(0).createConversation(alice.token(), List.of(bob.userId()), "after poison");
+        try (ProbeClient aliceClient = ProbeClient.hello(system.webSocket(0), hello(alice.token()), "alice");
+             ProbeClient bobClient = ProbeClient.hello(system.webSocket(0), hello(bob.token()), "bob")) {
+            aliceClient.send(send(conversation, "after-poison", "still flowing"));
+            assertThat(bobClient.await(message("after-poison"), ProbeClient.WAIT).path("text").asText())
+                    .isEqualTo("still flowing");
+        }
+        Eventually.await(ProbeClient.WAIT, () -> system.db().query(
+                "SELECT body FROM messages WHERE conversation_id = ?", conversation), rows -> rows.size() == 1,
+                "the message after the poison, stored");
+    }
+
+    private static int found(List<Produced> produced, List<DeadLetter> letters) {
+        int found = 0;
+        for (Produced p : produced) {
+            for (String component : READERS.get(topic(p.topic()))) {
+                found += letterOf(letters, component, p).isPresent() ? 1 : 0;
+            }
+        }
+        return found;
+    }
+
+    private static Optional<DeadLetter> letterOf(List<DeadLetter> letters, String component, Produced p) {
+        return letters.stream().filter(l -> l.getComponent().equals(component) && l.getSourceTopic().equals(p.topic())
+                && l.getPartition() == p.partition() && l.getOffset() == p.offset()).findFirst();
+    }
+
+    private static Topic<?, ?> topic(String name) {
+        return READERS.keySet().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+}
