@@ -26,7 +26,8 @@ class StreamsPropertiesTest {
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("commit.interval.ms", 20)
                 .containsEntry("statestore.cache.max.bytes", 0L)
-                .containsEntry("producer.linger.ms", 0)
+                .containsEntry("producer.linger.ms", 100)
+                .containsEntry("poll.ms", 5L)
                 .containsEntry("group.protocol", "classic")
                 .containsEntry("num.stream.threads", 1)
                 .containsEntry("replication.factor", 1);
@@ -42,6 +43,14 @@ class StreamsPropertiesTest {
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, StreamsProperties.of(config))) {
             assertThat(driver.producedTopicNames()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldGiveTheGroupConsumerTheConfiguredSessionTimeoutAndAThirdOfItAsHeartbeat() {
+        Properties props = StreamsProperties.of(ProcessorConfig.fromEnv(Map.of("SB_SESSION_TIMEOUT_MS", "6000")));
+
+        assertThat(props).containsEntry("main.consumer.session.timeout.ms", 6000)
+                .containsEntry("main.consumer.heartbeat.interval.ms", 2000);
     }
 
     @Test

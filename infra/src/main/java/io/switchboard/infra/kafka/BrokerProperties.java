@@ -39,6 +39,10 @@ record BrokerProperties(Path logDir, int port, int controllerPort) {
         p.put("transaction.state.log.replication.factor", "1");
         p.put("transaction.state.log.min.isr", "1");
         p.put("transaction.state.log.num.partitions", "1");
+        // A transaction's first send can reach the broker while the previous commit's markers are still
+        // being written; the broker then re-checks after this backoff (default 20 ms, added to that commit).
+        // Markers take a few ms here, so re-check sooner.
+        p.put("add.partitions.to.txn.retry.backoff.ms", "5");
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("share.coordinator.state.topic.num.partitions", "1");

@@ -103,15 +103,19 @@ final class RelayLoop implements Runnable {
                 offsets.put(partition, new OffsetAndMetadata(last.offset() + 1, last.leaderEpoch(), ""));
             }
         }
-        try {
-            consumer.commitSync(offsets);
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            // Not fatal: the batch was delivered, and whoever reads these partitions next delivers it again.
-            LOGGER.atWarn().addKeyValue("partitions", offsets.size()).addKeyValue("error", e.toString())
-                    .log("Relay offset commit failed; records will be relayed again");
+        if (offsets.isEmpty()) {
+            return;
         }
+        // Asynchronous: the batch is in Redis already, so waiting for the broker's answer would only hold
+        // the next batch back by a round trip (a synchronous commit per batch put one broker round trip on
+        // every live frame's path). Commits go out in order; close() waits for the ones in flight.
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                // Not fatal: the batch was delivered, and whoever reads these partitions next delivers it again.
+                LOGGER.atWarn().addKeyValue("partitions", offsets.size()).addKeyValue("error", error.toString())
+                        .log("Relay offset commit failed; records will be relayed again");
+            }
+        });
     }
 
     private void closeQuietly() {
