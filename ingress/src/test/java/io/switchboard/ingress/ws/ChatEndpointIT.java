@@ -82,6 +82,13 @@ class ChatEndpointIT {
             assertThat(welcome.path("userId").asText()).isEqualTo(ALICE);
             assertThat(welcome.path("node").asText()).isEqualTo("it-node");
             assertThat(welcome.path("sessionId").asText()).isNotBlank();
+            // CONNECT goes out on the session-events thread, so it may trail the welcome a little
+            String sessionId = welcome.path("sessionId").asText();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (PUBLISHER.sessionEvents.stream().noneMatch(e -> e.getSessionId().equals(sessionId))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertThat(PUBLISHER.sessionEvents).anySatisfy(e -> {
                 assertThat(e.getSessionId()).isEqualTo(welcome.path("sessionId").asText());
                 assertThat(e.getKind()).isEqualTo(SessionKind.CONNECT);
