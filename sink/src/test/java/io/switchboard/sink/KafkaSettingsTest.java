@@ -9,16 +9,14 @@ class KafkaSettingsTest {
     private final SinkConfig config = SinkConfig.fromEnv(Map.of());
 
     @Test
-    void shouldReadCommittedWithManualCommitsInLargeBatchesForTheLiveSink() {
+    void shouldReadCommittedWithManualCommitsForTheLiveSink() {
         assertThat(KafkaSettings.liveConsumer(config)).containsEntry("isolation.level", "read_committed")
-                .containsEntry("enable.auto.commit", false)
-                .containsEntry("max.poll.records", 5_000);
+                .containsEntry("enable.auto.commit", false);
     }
 
     @Test
-    void shouldReadCommittedInLargeBatchesForTheReplay() {
+    void shouldReadCommittedWithoutAGroupForTheReplay() {
         assertThat(KafkaSettings.standaloneConsumer(config, "replay")).containsEntry("isolation.level", "read_committed")
-                .containsEntry("max.poll.records", 5_000)
                 .doesNotContainKey("group.id");
     }
 }

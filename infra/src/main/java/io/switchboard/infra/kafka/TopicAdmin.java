@@ -76,6 +76,28 @@ public final class TopicAdmin {
                 throw e;
             }
         }
+        awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
+    }
+
+    /**
+     * createTopics returns once the controller has the topics; the broker that answers the next describe
+     * may not host them yet. Callers use the topics at once, so "ensured" waits until they are visible.
+     */
+    private static void awaitVisible(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     private static void alignConfigs(Admin admin, Collection<Topic<?, ?>> present)
