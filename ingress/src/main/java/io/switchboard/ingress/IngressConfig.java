@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
  *
  * @param jwtSecret HS256 secret the client tokens are verified (and, in dev mode, issued) with
  * @param devMode   enables {@code POST /api/dev/token}; off by default because it lets anyone become anyone
+ * @param maxConnections {@code SB_MAX_CONNECTIONS}: sockets the node holds at once; further ones wait to be
+ *                  accepted. The default, the heap over {@link #BYTES_PER_CONNECTION}, keeps a crowd of clients
+ *                  from running the node out of memory (docs/benchmarks.md, "Idle connections").
  */
 public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boolean devMode,
                             String kafkaBootstrap, String redisUrl, String pgUrl, String pgUser,
                             String pgPassword, String pgSchema, Duration heartbeatInterval, int resumeMax,
-                            double ratePerSec, int rateBurst) {
+                            double ratePerSec, int rateBurst, int maxConnections) {
+
+    /** Measured heap of an idle authenticated socket (~21 KB) with headroom for its traffic. */
+    public static final long BYTES_PER_CONNECTION = 40 * 1024;
 
     /** Known to everyone: acceptable only because dev mode also lets anyone mint a token for anyone. */
     public static final String DEV_JWT_SECRET = "switchboard-dev-mode-secret-never-use-in-production";
@@ -45,6 +51,7 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
         require(resumeMax >= 1, "SB_RESUME_MAX must be at least 1, was " + resumeMax);
         require(ratePerSec > 0 && Double.isFinite(ratePerSec), "SB_RATE_PER_SEC must be positive, was " + ratePerSec);
         require(rateBurst >= 1, "SB_RATE_BURST must be at least 1, was " + rateBurst);
+        require(maxConnections >= 1, "SB_MAX_CONNECTIONS must be at least 1, was " + maxConnections);
     }
 
     /** Reads the SB_* variables; unset ones take the defaults of docs/architecture.md. */
@@ -66,7 +73,12 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
                 Duration.ofMillis(intVar(env, "SB_HEARTBEAT_MS", 10_000)),
                 intVar(env, "SB_RESUME_MAX", 500),
                 doubleVar(env, "SB_RATE_PER_SEC", 20),
-                intVar(env, "SB_RATE_BURST", 40));
+                intVar(env, "SB_RATE_BURST", 40),
+                intVar(env, "SB_MAX_CONNECTIONS", defaultMaxConnections()));
+    }
+
+    static int defaultMaxConnections() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / BYTES_PER_CONNECTION));
     }
 
     /** Secrets stay out of logs and exception messages. */
@@ -75,7 +87,7 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
         return "IngressConfig[httpPort=" + httpPort + ", nodeId=" + nodeId + ", devMode=" + devMode
                 + ", kafkaBootstrap=" + kafkaBootstrap + ", redisUrl=" + redisUrl + ", pgUrl=" + pgUrl
                 + ", pgUser=" + pgUser + ", pgSchema=" + pgSchema + ", heartbeatInterval=" + heartbeatInterval
-                + ", resumeMax=" + resumeMax + ", ratePerSec=" + ratePerSec + ", rateBurst=" + rateBurst + "]";
+                + ", resumeMax=" + resumeMax + ", ratePerSec=" + ratePerSec + ", rateBurst=" + rateBurst + ", maxConnections=" + maxConnections + "]";
     }
 
     /**

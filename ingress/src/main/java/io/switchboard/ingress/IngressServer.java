@@ -75,6 +75,11 @@ public final class IngressServer implements AutoCloseable {
             chat.routing(ws);
             WebServer server = WebServer.builder()
                     .port(config.httpPort())
+                    // Helidon leaves Nagle on: a frame written while the previous one is still unacknowledged
+                    // then waits for the client's delayed ACK, 40 ms on Linux, which was the p99 of every
+                    // live delivery and ack (docs/benchmarks.md, "Latest figures").
+                    .connectionOptions(socket -> socket.tcpNoDelay(true))
+                    .maxTcpConnections(config.maxConnections())
                     .routing(http -> routing(http, api, metrics))
                     .addRouting(ws)
                     .build()

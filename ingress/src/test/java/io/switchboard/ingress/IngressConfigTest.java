@@ -36,6 +36,14 @@ class IngressConfigTest {
         assertThat(config.resumeMax()).isEqualTo(500);
         assertThat(config.ratePerSec()).isEqualTo(20);
         assertThat(config.rateBurst()).isEqualTo(40);
+        assertThat(config.maxConnections())
+                .isEqualTo((int) (Runtime.getRuntime().maxMemory() / IngressConfig.BYTES_PER_CONNECTION));
+    }
+
+    @Test
+    void shouldRejectFewerThanOneConnection() {
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_MAX_CONNECTIONS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_MAX_CONNECTIONS");
     }
 
     @Test
@@ -45,10 +53,10 @@ class IngressConfigTest {
                 "SB_KAFKA_BOOTSTRAP", "k1:9092,k2:9092", "SB_REDIS_URL", "redis://r:6380",
                 "SB_PG_URL", "jdbc:postgresql://db/x", "SB_PG_USER", "u", "SB_PG_PASSWORD", "p",
                 "SB_PG_SCHEMA", "chat_1", "SB_HEARTBEAT_MS", "2500", "SB_RESUME_MAX", "7",
-                "SB_RATE_PER_SEC", "1.5", "SB_RATE_BURST", "3"));
+                "SB_RATE_PER_SEC", "1.5", "SB_RATE_BURST", "3", "SB_MAX_CONNECTIONS", "900"));
 
         assertThat(config).isEqualTo(new IngressConfig(9001, "node-a", "k", true, "k1:9092,k2:9092",
-                "redis://r:6380", "jdbc:postgresql://db/x", "u", "p", "chat_1", Duration.ofMillis(2500), 7, 1.5, 3));
+                "redis://r:6380", "jdbc:postgresql://db/x", "u", "p", "chat_1", Duration.ofMillis(2500), 7, 1.5, 3, 900));
     }
 
     @Test

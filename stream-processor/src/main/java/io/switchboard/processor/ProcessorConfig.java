@@ -19,15 +19,20 @@ import java.util.Objects;
  *                          instance's partitions to the others or to its restarted self; a crashed instance's
  *                          conversations stall this long. The broker only accepts values between its
  *                          group.min.session.timeout.ms and group.max.session.timeout.ms (defaults 6 s, 30 min).
+ * @param commitInterval    {@code SB_COMMIT_INTERVAL_MS}: how often the topology commits its transaction. Under
+ *                          exactly-once nothing it produced is visible before the commit, so this is a floor on
+ *                          live-delivery latency; shorter costs more broker work per message (docs/benchmarks.md).
  */
 public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String applicationId, Path stateDir,
                               Duration heartbeatInterval, Duration dedupRetention, int replicationFactor,
-                              Duration sessionTimeout) {
+                              Duration sessionTimeout, Duration commitInterval) {
     static final Duration MIN_HEARTBEAT = Duration.ofMillis(100);
     /** Kafka's own consumer default. */
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
     static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(6);
     static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(5);
+    static final Duration MAX_COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     public ProcessorConfig {
         requireText(kafkaBootstrap, "SB_KAFKA_BOOTSTRAP");
@@ -56,15 +61,28 @@ public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String app
             throw new IllegalArgumentException("SB_SESSION_TIMEOUT_MS must be " + MIN_SESSION_TIMEOUT.toMillis() + ".."
                     + MAX_SESSION_TIMEOUT.toMillis() + ", was " + sessionTimeout.toMillis());
         }
+        Objects.requireNonNull(commitInterval, "SB_COMMIT_INTERVAL_MS");
+        if (commitInterval.isNegative() || commitInterval.compareTo(MAX_COMMIT_INTERVAL) > 0) {
+            throw new IllegalArgumentException("SB_COMMIT_INTERVAL_MS must be 0.." + MAX_COMMIT_INTERVAL.toMillis()
+                    + ", was " + commitInterval.toMillis());
+        }
         // Validated here rather than at first use, so a bad URL fails the start, not the first message.
         relaySettings(kafkaBootstrap, redisUrl, applicationId, sessionTimeout);
     }
 
-    /** With Kafka's default session timeout. */
+    /** With Kafka's default session timeout and the default commit interval. */
     public ProcessorConfig(String kafkaBootstrap, String redisUrl, String applicationId, Path stateDir,
                            Duration heartbeatInterval, Duration dedupRetention, int replicationFactor) {
         this(kafkaBootstrap, redisUrl, applicationId, stateDir, heartbeatInterval, dedupRetention, replicationFactor,
                 DEFAULT_SESSION_TIMEOUT);
+    }
+
+    /** With the default commit interval. */
+    public ProcessorConfig(String kafkaBootstrap, String redisUrl, String applicationId, Path stateDir,
+                           Duration heartbeatInterval, Duration dedupRetention, int replicationFactor,
+                           Duration sessionTimeout) {
+        this(kafkaBootstrap, redisUrl, applicationId, stateDir, heartbeatInterval, dedupRetention, replicationFactor,
+                sessionTimeout, DEFAULT_COMMIT_INTERVAL);
     }
 
     public static ProcessorConfig fromEnv(Map<String, String> env) {
@@ -77,7 +95,8 @@ public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String app
                 Duration.ofMillis(number(env, "SB_HEARTBEAT_MS", 10_000)),
                 Duration.ofHours(number(env, "SB_DEDUP_RETENTION_HOURS", 48)),
                 Math.toIntExact(number(env, "SB_REPLICATION", 1)),
-                Duration.ofMillis(number(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())));
+                Duration.ofMillis(number(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())),
+                Duration.ofMillis(number(env, "SB_COMMIT_INTERVAL_MS", DEFAULT_COMMIT_INTERVAL.toMillis())));
     }
 
     /** The relay's consumer group is derived from the application id, so two deployments never share one. */

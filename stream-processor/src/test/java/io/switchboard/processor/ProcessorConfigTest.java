@@ -34,10 +34,25 @@ class ProcessorConfigTest {
                 "SB_HEARTBEAT_MS", "2500",
                 "SB_DEDUP_RETENTION_HOURS", "24",
                 "SB_REPLICATION", "3",
-                "SB_SESSION_TIMEOUT_MS", "10000"));
+                "SB_SESSION_TIMEOUT_MS", "10000",
+                "SB_COMMIT_INTERVAL_MS", "50"));
 
         assertThat(config).isEqualTo(new ProcessorConfig("k1:9092,k2:9092", "redis://cache:6380/2", "sb-test",
-                Path.of("/var/lib/sb"), Duration.ofMillis(2500), Duration.ofHours(24), 3, Duration.ofSeconds(10)));
+                Path.of("/var/lib/sb"), Duration.ofMillis(2500), Duration.ofHours(24), 3, Duration.ofSeconds(10),
+                Duration.ofMillis(50)));
+    }
+
+    @Test
+    void shouldCommitEveryFiveMillisecondsByDefault() {
+        ProcessorConfig config = ProcessorConfig.fromEnv(Map.of());
+
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(5));
+    }
+
+    @Test
+    void shouldRejectANegativeCommitInterval() {
+        assertThatThrownBy(() -> ProcessorConfig.fromEnv(Map.of("SB_COMMIT_INTERVAL_MS", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_COMMIT_INTERVAL_MS");
     }
 
     @Test

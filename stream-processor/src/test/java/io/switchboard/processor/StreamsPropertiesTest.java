@@ -24,7 +24,7 @@ class StreamsPropertiesTest {
                 .containsEntry("bootstrap.servers", "k:9092")
                 .containsEntry("state.dir", "/var/lib/sb")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
-                .containsEntry("commit.interval.ms", 20)
+                .containsEntry("commit.interval.ms", 5L)
                 .containsEntry("statestore.cache.max.bytes", 0L)
                 .containsEntry("producer.linger.ms", 100)
                 .containsEntry("poll.ms", 5L)

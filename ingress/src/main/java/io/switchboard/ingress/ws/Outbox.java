@@ -1,14 +1,17 @@
 package io.switchboard.ingress.ws;
 
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every frame to one socket goes through here: one bounded queue, drained by one virtual thread, so
- * sends are serialized (concurrent WsSession.send corrupts frames) and no producer ever blocks on a
- * socket. A reader that lets the queue pass its limit is closed with 1013; if its socket write is stuck,
+ * Every frame to one socket goes through here: one bounded queue, drained by at most one virtual thread
+ * at a time, so sends are serialized (concurrent WsSession.send corrupts frames) and no producer ever
+ * blocks on a socket. The drainer exists only while there is something to write: a parked thread per idle
+ * socket cost a few KB each, and idle sockets are most of a node's sockets. A reader that lets the queue pass its limit is closed with 1013; if its socket write is stuck,
  * the drainer is interrupted after a grace period, which closes the socket under it, and a connection
  * whose peer has not answered the close frame by then is dropped.
  *
@@ -41,10 +44,15 @@ final class Outbox {
     private final Scheduling scheduling;
     private final String label;
     private final Runnable onFinished;
-    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+    // ConcurrentLinkedQueue.size() walks the queue; the limit is checked on every offer.
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean reported = new AtomicBoolean();
+    private volatile boolean started;
     private volatile boolean closing;
     private volatile boolean finished;
-    private Thread drainer;
+    private volatile Thread drainer;
 
     Outbox(FrameSink sink, int limit, Duration closeGrace, Scheduling scheduling, String label,
            Runnable onFinished) {
@@ -56,10 +64,10 @@ final class Outbox {
         this.onFinished = onFinished;
     }
 
-    synchronized void start() {
-        if (drainer == null) {
-            drainer = Thread.ofVirtual().name("sb-outbox-" + label).start(this::drain);
-        }
+    /** Frames offered before this wait for it; from here on they are written as they come. */
+    void start() {
+        started = true;
+        kick();
     }
 
     /** Queues a frame; a full queue closes the socket as too slow. @return false when the frame was dropped */
@@ -67,11 +75,11 @@ final class Outbox {
         if (closing) {
             return false;
         }
-        if (queue.size() >= limit) {
+        if (size.get() >= limit) {
             overflow();
             return false;
         }
-        queue.add(new Text(frame));
+        enqueue(new Text(frame));
         return true;
     }
 
@@ -81,7 +89,7 @@ final class Outbox {
      */
     boolean offerPatiently(String frame, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        while (!closing && queue.size() >= limit / 2 && System.nanoTime() < deadline) {
+        while (!closing && size.get() >= limit / 2 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(WAIT_STEP_MILLIS);
             } catch (InterruptedException e) {
@@ -100,16 +108,16 @@ final class Outbox {
         if (closing) {
             return;
         }
-        if (queue.size() >= limit) {
+        if (size.get() >= limit) {
             overflow();
             return;
         }
-        queue.add(new Pong(payload));
+        enqueue(new Pong(payload));
     }
 
     void ping() {
         if (!closing) {
-            queue.add(new Ping());
+            enqueue(new Ping());
         }
     }
 
@@ -120,7 +128,7 @@ final class Outbox {
                 return;
             }
             closing = true;
-            queue.add(new Close(code, reason));
+            enqueue(new Close(code, reason));
         }
         armWatchdog();
     }
@@ -129,18 +137,19 @@ final class Outbox {
     void shutdown() {
         closing = true;
         finished = true;
-        queue.clear();
-        Thread thread;
-        synchronized (this) {
-            thread = drainer;
-        }
+        clear();
+        Thread thread = drainer;
         if (thread != null && thread != Thread.currentThread()) {
+            // Interrupting a write closes the socket under it; the drainer then reports the end.
             thread.interrupt();
+        }
+        if (!draining.get()) {
+            finished();
         }
     }
 
     int queued() {
-        return queue.size();
+        return size.get();
     }
 
     boolean closing() {
@@ -153,8 +162,8 @@ final class Outbox {
                 return;
             }
             closing = true;
-            queue.clear();
-            queue.add(new Close(CloseCodes.TRY_AGAIN_LATER, "reader too slow"));
+            clear();
+            enqueue(new Close(CloseCodes.TRY_AGAIN_LATER, "reader too slow"));
         }
         LOGGER.warn("Closing slow socket session={} limit={}", label, limit);
         armWatchdog();
@@ -182,10 +191,43 @@ final class Outbox {
         }
     }
 
+    private void enqueue(Item item) {
+        queue.add(item);
+        size.incrementAndGet();
+        kick();
+    }
+
+    private void clear() {
+        while (queue.poll() != null) {
+            size.decrementAndGet();
+        }
+    }
+
+    /** Starts a drainer unless one runs; the one that runs sees every item queued before it stops. */
+    private void kick() {
+        if (started && !finished && !queue.isEmpty() && draining.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("sb-outbox-" + label).start(this::drain);
+        }
+    }
+
     private void drain() {
+        drainer = Thread.currentThread();
+        boolean ended = true;
         try {
             while (!finished) {
-                Item item = queue.take();
+                Item item = queue.poll();
+                if (item == null) {
+                    drainer = null;
+                    draining.set(false);
+                    // An item queued between the poll and the flag found the flag still set and started nobody.
+                    if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                        ended = finished;
+                        return;
+                    }
+                    drainer = Thread.currentThread();
+                    continue;
+                }
+                size.decrementAndGet();
                 switch (item) {
                     case Text text -> sink.text(text.frame());
                     case Pong pong -> sink.pong(pong.payload());
@@ -195,20 +237,28 @@ final class Outbox {
                         return;
                     }
                 }
+                if (Thread.interrupted()) {
+                    return;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOGGER.debug("Socket write failed session={} error={}", label, e.toString());
         } finally {
-            finished = true;
-            closing = true;
-            queue.clear();
-            finished();
+            if (ended) {
+                finished = true;
+                closing = true;
+                drainer = null;
+                clear();
+                finished();
+            }
         }
     }
 
+    /** Reported once, by whichever of the drainer's end and {@link #shutdown()} comes first. */
     private void finished() {
+        if (!reported.compareAndSet(false, true)) {
+            return;
+        }
         try {
             onFinished.run();
         } catch (RuntimeException e) {

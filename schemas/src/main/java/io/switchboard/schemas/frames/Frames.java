@@ -1,6 +1,8 @@
 package io.switchboard.schemas.frames;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +19,14 @@ import java.util.Collection;
  * frames and ingress's history and resume frames are the same objects, field for field.
  */
 public final class Frames {
-    public static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's default buffer pool is per thread: every virtual thread that parses or writes a frame keeps
+     * two 8 KB char buffers for as long as it lives, and a node has one such thread per socket (16 KB of a
+     * socket's ~30 KB heap). A shared pool keeps a handful, whoever uses them.
+     */
+    public static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build());
 
     private Frames() {
     }
