@@ -152,6 +152,11 @@ final class Outbox {
         return size.get();
     }
 
+    /** Whether a writer thread exists right now; none does while the queue is empty. */
+    boolean writing() {
+        return draining.get();
+    }
+
     boolean closing() {
         return closing;
     }

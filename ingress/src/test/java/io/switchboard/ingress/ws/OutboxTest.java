@@ -3,10 +3,12 @@ package io.switchboard.ingress.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
@@ -27,6 +29,51 @@ class OutboxTest {
         assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(sink.events).containsExactly("a", "b", "close 4401");
         assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shouldKeepNoWriterWhileIdleAndWriteWhatComesLater() throws Exception {
+        RecordingSink sink = new RecordingSink(null);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "idle", finished::countDown);
+        outbox.start();
+
+        for (int burst = 0; burst < 50; burst++) {
+            outbox.offer("x" + burst);
+            outbox.offer("y" + burst);
+            waitUntil(() -> !outbox.writing());
+        }
+
+        assertThat(sink.events).hasSize(100).startsWith("x0", "y0").endsWith("x49", "y49");
+        assertThat(outbox.queued()).isZero();
+        assertThat(finished.getCount()).as("an idle outbox has not finished").isEqualTo(1);
+        outbox.shutdown();
+        assertThat(finished.await(5, TimeUnit.SECONDS)).as("shutdown of an idle outbox reports the end").isTrue();
+    }
+
+    @Test
+    void shouldKeepOrderWhenManyThreadsOfferAtOnce() throws Exception {
+        RecordingSink sink = new RecordingSink(null);
+        Outbox outbox = new Outbox(sink, 10_000, Duration.ofSeconds(5), scheduling, "busy", finished::countDown);
+        outbox.start();
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            String prefix = "p" + p + ":";
+            producers.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 500; i++) {
+                    outbox.offer(prefix + i);
+                }
+            }));
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        waitUntil(() -> sink.events.size() == 2_000);
+
+        for (int p = 0; p < 4; p++) {
+            String prefix = "p" + p + ":";
+            assertThat(sink.events.stream().filter(e -> e.startsWith(prefix)).map(e -> e.substring(prefix.length()))
+                    .mapToInt(Integer::parseInt).toArray()).as(prefix).isSorted().hasSize(500);
+        }
     }
 
     @Test
@@ -133,6 +180,14 @@ class OutboxTest {
 
         assertThat(outbox.offerPatiently("replayed", Duration.ofSeconds(5))).isTrue();
         assertThat(outbox.closing()).isFalse();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 5 s").isLessThan(deadline);
+            sleep(1);
+        }
     }
 
     private static void sleep(long millis) {
