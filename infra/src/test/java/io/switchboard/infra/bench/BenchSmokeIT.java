@@ -64,6 +64,7 @@ class BenchSmokeIT {
         assertThat(results.path("sourceAddresses")).hasSize(2);
         assertThat(results.path("nodeInThisProcess").asBoolean()).isTrue();
         assertThat(results.path("rssMbAfter").asDouble()).isPositive();
+        assertThat(results.path("heapMbAfter").asDouble()).isPositive();
     }
 
     @Test

@@ -155,8 +155,9 @@ final class ChatSession implements WsListener {
             return;
         }
         try {
-            connected = ctx.opener().open(principal, sessionId, outbox,
-                    hello == null || hello.invalidResume() != null ? Set.of() : hello.resume().keySet());
+            Principal who = principal;
+            connected = ShallowStack.call(() -> ctx.opener().open(who, sessionId, outbox,
+                    hello == null || hello.invalidResume() != null ? Set.of() : hello.resume().keySet()));
         } catch (StoreUnavailableException e) {
             LOGGER.warn("Socket not opened, store unavailable sessionId={} userId={}", sessionId, principal.userId());
             outbox.offer(Replies.unavailable(id, null, "the store"));
@@ -165,9 +166,14 @@ final class ChatSession implements WsListener {
         }
         LOGGER.info("Session opened sessionId={} userId={} conversations={}", sessionId, principal.userId(),
                 connected.state().conversationCount());
-        dispatcher = new FrameDispatcher(ctx, connected, outbox);
+        FrameDispatcher opened = new FrameDispatcher(ctx, connected, outbox);
+        dispatcher = opened;
         if (hello != null) {
-            dispatcher.afterWelcome(hello);
+            // A resume reads PostgreSQL: the same reason as above to keep it off the reader's own stack.
+            ShallowStack.call(() -> {
+                opened.afterWelcome(hello);
+                return null;
+            });
         }
     }
 

@@ -8,8 +8,9 @@ import io.switchboard.infra.bench.client.Connector;
 import io.switchboard.infra.bench.client.DevApi;
 import io.switchboard.infra.bench.client.FrameHandler;
 import io.switchboard.infra.bench.client.Parallel;
-import io.switchboard.infra.bench.proc.ProcFs;
+import io.switchboard.infra.bench.proc.LiveHeap;
 import io.switchboard.infra.bench.proc.PortOwner;
+import io.switchboard.infra.bench.proc.ProcFs;
 import io.switchboard.infra.bench.report.Chart;
 import io.switchboard.infra.bench.report.Goal;
 import java.net.URI;
@@ -23,8 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scenario 3: how many idle, authenticated sockets the first node holds, and what each costs it in resident
- * memory: (RSS after connecting - RSS before) / sockets, read from /proc for the process owning the node's port.
+ * Scenario 3: how many idle, authenticated sockets the first node holds, and what each costs it in memory,
+ * read for the process owning the node's port: its RSS growth per socket (from /proc, garbage included) and
+ * its live-heap growth per socket (after full collections, see {@link LiveHeap}); the goal is checked
+ * against the larger.
  */
 public final class ConnectionsScenario implements Scenario {
     private static final Logger LOGGER = LoggerFactory.getLogger(ConnectionsScenario.class);
@@ -66,6 +69,7 @@ public final class ConnectionsScenario implements Scenario {
         }
         List<HttpClient> perAddress = options.sourceAddresses().stream()
                 .map(a -> HttpClient.newBuilder().localAddress(a).build()).toList();
+        long heapBefore = liveHeap(pid);
         long rssBefore = rss(pid);
         long started = System.nanoTime();
         List<CompletableFuture<BenchClient>> futures = Connector.open(options.sockets(), options.connectConcurrency(),
@@ -80,11 +84,12 @@ public final class ConnectionsScenario implements Scenario {
         LOGGER.atInfo().addKeyValue("open", open.size()).addKeyValue("seconds", connectSeconds).log("idle sockets connected");
         sleep(options.hold());
         long rssAfter = rss(pid);
+        long heapAfter = liveHeap(pid);
         long stillOpen = open.stream().filter(BenchClient::isOpen).count();
         closeAll(open, futures);
         perAddress.forEach(HttpClient::shutdownNow);
         ConnectionResults results = ConnectionResults.measured(options, pid, node, open.size(), stillOpen, errors,
-                connectSeconds, rssBefore, rssAfter);
+                connectSeconds, new ConnectionResults.Memory(rssBefore, rssAfter, heapBefore, heapAfter));
         if (open.size() < options.sockets()) {
             failures.add((options.sockets() - open.size()) + " of " + options.sockets() + " sockets did not connect: " + errors);
         }
@@ -111,6 +116,10 @@ public final class ConnectionsScenario implements Scenario {
                     + " sockets: start it under ulimit -n " + (options.sockets() + 2 * SPARE_FILES) + " or more");
         }
         return problems;
+    }
+
+    private static long liveHeap(long pid) {
+        return pid > 0 ? LiveHeap.liveHeapBytes(pid).orElse(-1) : -1;
     }
 
     private static long rss(long pid) {
