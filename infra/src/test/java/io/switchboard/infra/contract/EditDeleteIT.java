@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
+import io.switchboard.infra.it.SystemHarness;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** edit and delete: only the sender, each change a new version every member sees and the read model keeps. */
 class EditDeleteIT {
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldDeliverEditToEveryMemberWithNextVersionAndEditedAt() {

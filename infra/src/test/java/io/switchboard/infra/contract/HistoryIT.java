@@ -11,6 +11,7 @@ import io.switchboard.infra.it.Api;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.FrameMatch;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** history: pages oldest first, beforeSeq/limit/hasMore, newest versions, members only; as a frame and over HTTP. */
 class HistoryIT {
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldPageBackwardsWithTheHistoryFrame() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.Api;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import io.switchboard.infra.process.ComponentProcess;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class IngressKillIT {
             .plusSeconds(3);
 
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(1)
+    static final SystemHarness system = SystemHarness.withIngressNodes(1)
             .env("SB_HEARTBEAT_MS", Long.toString(HEARTBEAT.toMillis()));
 
     private ComponentProcess doomed;
@@ -73,7 +74,7 @@ class IngressKillIT {
             atBob.send(ChatClient.sendFrame(conversation, "k-" + i, "while you were away " + i));
             atBob.await(ack("k-" + i));
         }
-        ContractClient back = system.resume(0, alice, Map.of(conversation, lastHeld));
+        ChatClient back = system.resume(0, alice, Map.of(conversation, lastHeld));
 
         assertThat(offlineAfter).isLessThanOrEqualTo(OFFLINE_WITHIN);
         List<JsonNode> replay = ResumeIT.replayOf(back, conversation);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.Api;
 import io.switchboard.infra.it.ChatClient;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** POST /api/conversations/{id}/members: members add; the added user hears of it live and can take part. */
 class MembersIT {
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldLetOnlyMembersAdd() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** ping / pong: how a client tells a live connection from a dead one, on every node. */
 class PingPongIT {
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldAnswerPingWithPongEchoingTheIdOnEveryNode() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PresenceIT {
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldTellMembersWhenSomeoneComesOnlineAndGoesOfflineButNotStrangers() {

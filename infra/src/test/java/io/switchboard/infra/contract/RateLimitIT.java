@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.FrameMatch;
+import io.switchboard.infra.it.SystemHarness;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -24,7 +25,7 @@ class RateLimitIT {
 
     /** A slow refill (one permit per 2 s), so a burst sent in a few milliseconds meets an exact budget. */
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2)
+    static final SystemHarness system = SystemHarness.withIngressNodes(2)
             .env("SB_RATE_BURST", Integer.toString(BURST)).env("SB_RATE_PER_SEC", "0.5");
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReadReceiptIT {
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldSendReceiptToTheOtherMembersButNotToTheReader() {

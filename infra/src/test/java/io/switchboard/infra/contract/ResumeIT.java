@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class ResumeIT {
     private static final int NODE_WITH_SMALL_BOUND = 1;
 
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2)
+    static final SystemHarness system = SystemHarness.withIngressNodes(2)
             .nodeEnv(NODE_WITH_SMALL_BOUND, "SB_RESUME_MAX", "3");
 
     @Test
@@ -37,7 +38,7 @@ class ResumeIT {
         room.atAlice().send(Requests.edit("ed", room.conversationId(), 4, "missed 4, edited"));
         room.atAlice().await(Match.message(room.conversationId(), 4, 2));
 
-        ContractClient resumed = system.resume(0, room.bob(), Map.of(room.conversationId(), 2L));
+        ChatClient resumed = system.resume(0, room.bob(), Map.of(room.conversationId(), 2L));
 
         List<JsonNode> replay = replayOf(resumed, room.conversationId());
         assertThat(resumed.frames().getFirst().path("type").asText()).isEqualTo("welcome");
@@ -61,7 +62,7 @@ class ResumeIT {
         room.aliceSends("z-1", "one");
         room.aliceSends("z-2", "two");
 
-        ContractClient resumed = system.resume(0, room.bob(), Map.of(room.conversationId(), 0L, quiet, 0L));
+        ChatClient resumed = system.resume(0, room.bob(), Map.of(room.conversationId(), 0L, quiet, 0L));
 
         assertThat(replayOf(resumed, room.conversationId())).extracting(m -> m.path("seq").asLong())
                 .containsExactly(1L, 2L);
@@ -77,7 +78,7 @@ class ResumeIT {
             room.aliceSends("t-" + i, "message " + i);
         }
 
-        ContractClient resumed = system.resume(NODE_WITH_SMALL_BOUND, room.bob(), Map.of(room.conversationId(), 1L));
+        ChatClient resumed = system.resume(NODE_WITH_SMALL_BOUND, room.bob(), Map.of(room.conversationId(), 1L));
 
         assertThat(replayOf(resumed, room.conversationId())).extracting(m -> m.path("seq").asLong())
                 .containsExactly(4L, 5L, 6L);
@@ -99,7 +100,7 @@ class ResumeIT {
             room.aliceSends("b-" + i, "message " + i);
         }
 
-        ContractClient resumed = system.resume(NODE_WITH_SMALL_BOUND, room.bob(), Map.of(room.conversationId(), 3L));
+        ChatClient resumed = system.resume(NODE_WITH_SMALL_BOUND, room.bob(), Map.of(room.conversationId(), 3L));
 
         assertThat(replayOf(resumed, room.conversationId())).extracting(m -> m.path("seq").asLong())
                 .containsExactly(4L, 5L, 6L);
@@ -112,7 +113,7 @@ class ResumeIT {
         room.aliceSays("x-1", "private");
         TestUser mallory = system.register("mallory");
 
-        ContractClient resumed = system.resume(0, mallory, Map.of(room.conversationId(), 0L));
+        ChatClient resumed = system.resume(0, mallory, Map.of(room.conversationId(), 0L));
 
         JsonNode error = resumed.await(type("error"));
         assertThat(error.path("code").asText()).isEqualTo("not_member");
@@ -127,7 +128,7 @@ class ResumeIT {
     void shouldAnswerAnInvalidResumeWithBadRequestAndKeepTheSocket() {
         Room room = Room.open(system, "resume, invalid");
 
-        ContractClient resumed = system.resume(0, room.bob(), Map.of(room.conversationId(), -1L));
+        ChatClient resumed = system.resume(0, room.bob(), Map.of(room.conversationId(), -1L));
 
         assertThat(resumed.await(type("error")).path("code").asText()).isEqualTo("bad_request");
         resumed.send(ChatClient.frame("ping").put("id", "still-there"));
@@ -136,7 +137,7 @@ class ResumeIT {
     }
 
     /** The messages of {@code conversationId} that came before its {@code synced}, in arrival order. */
-    static List<JsonNode> replayOf(ContractClient client, String conversationId) {
+    static List<JsonNode> replayOf(ChatClient client, String conversationId) {
         client.await(synced(conversationId));
         List<JsonNode> frames = client.frames();
         int syncedAt = frames.indexOf(client.matching(synced(conversationId)).getFirst());

@@ -5,6 +5,7 @@ import static io.switchboard.infra.it.FrameMatch.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  */
 record Room(String conversationId, TestUser alice, TestUser bob, ChatClient atAlice, ChatClient atBob) {
 
-    static Room open(ContractHarness system, String title) {
+    static Room open(SystemHarness system, String title) {
         TestUser alice = system.register("alice");
         TestUser bob = system.register("bob");
         String conversation = system.api(1).createConversation(bob.token(), List.of(alice.userId()), title);

@@ -1,5 +1,6 @@
 package io.switchboard.infra.contract;
 
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.Unique;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Utils;
@@ -25,6 +26,6 @@ final class SamePartition {
 
     /** Kafka's default partitioner for a keyed record, as used by ingress's producer and Kafka Streams. */
     private static int partition(String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % ContractHarness.PARTITIONS;
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % SystemHarness.PARTITIONS;
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.Api;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.FrameMatch;
+import io.switchboard.infra.it.SystemHarness;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +23,7 @@ class SizeLimitsIT {
     private static final int FRAME_LIMIT = 64 * 1024;
 
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldAcceptTextOf4000CharactersAndRefuse4001() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.FrameMatch;
+import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** typing: to the other members who are online, never to the typist, lapsing by itself, never stored. */
 class TypingIT {
     @RegisterExtension
-    static final ContractHarness system = ContractHarness.withIngressNodes(2);
+    static final SystemHarness system = SystemHarness.withIngressNodes(2);
 
     @Test
     void shouldDeliverTypingToTheOtherMembersButNotToTheTypist() {

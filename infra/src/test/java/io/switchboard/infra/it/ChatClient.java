@@ -7,22 +7,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A chat client over the JDK's WebSocket: it keeps every frame the server sent, in order, and lets a
- * test wait for one that matches. Frames are JSON; anything else is kept as a text node.
+ * A chat client over the JDK's WebSocket: it keeps every frame the server sent, in order and with its
+ * arrival time, and lets a test wait for one that matches. Frames are JSON; anything else is kept as a
+ * text node. Besides the well-behaved {@link #connect}, it can open a socket that says nothing unless
+ * told, so fault tests can send what a well-behaved client never would.
  */
 public final class ChatClient implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Short, so thousands of sequential waits in fault tests stay fast. */
+    private static final long FAST_POLL_MS = 5;
 
-    private final List<JsonNode> frames = new ArrayList<>();
+    /** A frame as received, and when (System.nanoTime). */
+    public record Received(JsonNode frame, long atNanos) {
+    }
+
+    private final List<Received> received = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final String name;
     private WebSocket socket;
@@ -34,11 +44,42 @@ public final class ChatClient implements AutoCloseable {
 
     /** Opens {@code /ws}, sends {@code hello} with the token and waits for {@code welcome}. */
     public static ChatClient connect(URI ws, String token, String name) {
+        ChatClient client = open(ws, null, name);
+        client.send(hello(token));
+        client.await(ChatClient::isWelcome);
+        return client;
+    }
+
+    /**
+     * Opens {@code /ws} and says nothing; {@code bearerToken} (may be null) goes in the upgrade's
+     * Authorization header.
+     */
+    public static ChatClient open(URI ws, String bearerToken, String name) {
         ChatClient client = new ChatClient(name);
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(ws, client.new Listener()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
-        client.send(JSON.createObjectNode().put("type", "hello").put("token", token));
-        client.await(f -> f.path("type").asText().equals("welcome"));
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        client.socket = builder.buildAsync(ws, client.new Listener()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        return client;
+    }
+
+    /** Opens {@code /ws}, sends {@code hello} as given (token, resume ...) and waits for {@code welcome}. */
+    public static ChatClient hello(URI ws, ObjectNode hello, String name) {
+        ChatClient client = open(ws, null, name);
+        client.send(hello);
+        client.await(ChatClient::isWelcome, WAIT);
+        return client;
+    }
+
+    /** Opens {@code /ws} and sends {@code hello} with the token and {@code resume}; does not wait for anything. */
+    public static ChatClient resume(URI ws, String token, Map<String, Long> resume, String name) {
+        ObjectNode hello = hello(token);
+        ObjectNode entries = hello.putObject("resume");
+        resume.forEach(entries::put);
+        ChatClient client = open(ws, null, name);
+        client.send(hello);
         return client;
     }
 
@@ -50,7 +91,7 @@ public final class ChatClient implements AutoCloseable {
         return frame("send").put("conversationId", conversationId).put("clientMsgId", clientMsgId).put("text", text);
     }
 
-    public void send(ObjectNode frame) {
+    public void send(JsonNode frame) {
         try {
             sendRaw(JSON.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
@@ -60,6 +101,10 @@ public final class ChatClient implements AutoCloseable {
 
     public void sendRaw(String text) {
         socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     public JsonNode await(Predicate<JsonNode> match) {
@@ -72,12 +117,48 @@ public final class ChatClient implements AutoCloseable {
                 count + " matching frame(s) at " + name + "; all frames: " + frames());
     }
 
+    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+        return awaitCount(match, 1, timeout).getFirst();
+    }
+
+    /** As {@link #awaitCount(Predicate, int)}, polling faster and failing with only the latest frames. */
+    public List<JsonNode> awaitCount(Predicate<JsonNode> match, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<JsonNode> found = matching(match);
+        while (found.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + timeout.toMillis() + " ms for " + count + " matching frame(s) at "
+                        + name + "; found " + found.size() + "; last frames: " + tail());
+            }
+            Eventually.sleep(FAST_POLL_MS);
+            found = matching(match);
+        }
+        return found;
+    }
+
+    /** Waits for the server's close frame; @return its code */
+    public int awaitClose(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (closeCode() == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no close at " + name + " within " + timeout.toMillis() + " ms; last frames: "
+                        + tail());
+            }
+            Eventually.sleep(FAST_POLL_MS);
+        }
+        return closeCode();
+    }
+
     public synchronized List<JsonNode> matching(Predicate<JsonNode> match) {
-        return frames.stream().filter(match).toList();
+        return received.stream().map(Received::frame).filter(match).toList();
     }
 
     public synchronized List<JsonNode> frames() {
-        return List.copyOf(frames);
+        return received.stream().map(Received::frame).toList();
+    }
+
+    public synchronized List<Received> received() {
+        return List.copyOf(received);
     }
 
     /** The close code the server sent, or null while open. */
@@ -93,6 +174,19 @@ public final class ChatClient implements AutoCloseable {
         socket.abort();
     }
 
+    private static ObjectNode hello(String token) {
+        return frame("hello").put("token", token);
+    }
+
+    private static boolean isWelcome(JsonNode frame) {
+        return frame.path("type").asText().equals("welcome");
+    }
+
+    private synchronized List<JsonNode> tail() {
+        List<JsonNode> all = frames();
+        return all.subList(Math.max(0, all.size() - 10), all.size());
+    }
+
     private synchronized void received(String text) {
         JsonNode node;
         try {
@@ -100,7 +194,7 @@ public final class ChatClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             node = JSON.getNodeFactory().textNode(text);
         }
-        frames.add(node);
+        received.add(new Received(node, System.nanoTime()));
     }
 
     private synchronized void closed(int code) {

@@ -1,5 +1,6 @@
 package io.switchboard.infra.it;
 
+import io.switchboard.infra.kafka.Directories;
 import io.switchboard.infra.kafka.EmbeddedKafka;
 import io.switchboard.infra.kafka.TopicAdmin;
 import io.switchboard.infra.local.JulBridge;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,29 +30,38 @@ import org.slf4j.LoggerFactory;
  * The whole system in this JVM for one test class: a KRaft broker, every topic, the stream processor,
  * the sink (its own schema in PostgreSQL's {@code test} database, dropped afterwards) and N ingress
  * nodes on free ports. Register with {@code @RegisterExtension static final SystemHarness system =
- * SystemHarness.withIngressNodes(2);} or use {@link #start()} and {@link #close()} directly.
+ * SystemHarness.withIngressNodes(2);} (plus {@link #env} or {@link #nodeEnv} for the SB_* settings a test
+ * needs, e.g. a small rate budget) or use {@link #start()} and {@link #close()} directly.
  */
 public final class SystemHarness implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, AutoCloseable {
+    public static final int PARTITIONS = 2;
     private static final Logger LOGGER = LoggerFactory.getLogger(SystemHarness.class);
-    private static final int PARTITIONS = 2;
     private static final Duration STREAMS_START = Duration.ofSeconds(60);
 
-    private final int ingressNodes;
+    private final HarnessSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<IngressServer> nodes = new ArrayList<>();
-    private final List<ChatClient> clients = new ArrayList<>();
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    private SystemEnv env;
     private EmbeddedKafka kafka;
     private TestDatabase db;
 
-    private SystemHarness(int ingressNodes) {
-        this.ingressNodes = ingressNodes;
+    private SystemHarness(HarnessSettings settings) {
+        this.settings = settings;
     }
 
     public static SystemHarness withIngressNodes(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("at least one ingress node");
-        }
-        return new SystemHarness(count);
+        return new SystemHarness(HarnessSettings.ofNodes(count));
+    }
+
+    /** A setting for every component (each reads only what it knows). */
+    public SystemHarness env(String name, String value) {
+        return new SystemHarness(settings.withEnv(name, value));
+    }
+
+    /** A setting for one in-process ingress node only. */
+    public SystemHarness nodeEnv(int node, String name, String value) {
+        return new SystemHarness(settings.withNodeEnv(node, name, value));
     }
 
     public SystemHarness start() throws InterruptedException {
@@ -60,13 +71,14 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
         kafka = track(EmbeddedKafka.startTemporary());
         TopicAdmin.ensureTopics(kafka.bootstrapServers(), PARTITIONS);
         Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "it-streams", id);
-        SystemEnv env = new SystemEnv(kafka.bootstrapServers(), id, id.replace('_', '-'), stateDir);
+        env = new SystemEnv(kafka.bootstrapServers(), id, id.replace('_', '-'), stateDir, settings.env());
         // Pushed before the processor, so it runs after the processor released its RocksDB files.
-        track(() -> TestFiles.deleteRecursively(stateDir));
+        track(() -> Directories.deleteRecursively(stateDir));
         StreamProcessor processor = track(StreamProcessor.start(ProcessorConfig.fromEnv(env.processor())));
         track(Sink.start(SinkConfig.fromEnv(env.sink())));
-        for (int i = 0; i < ingressNodes; i++) {
-            nodes.add(track(IngressServer.start(IngressConfig.fromEnv(env.ingress(i)))));
+        for (int i = 0; i < settings.ingressNodes(); i++) {
+            Map<String, String> nodeEnv = env.ingress(env.appId() + "-node" + i, 0, settings.nodeEnv(i));
+            nodes.add(track(IngressServer.start(IngressConfig.fromEnv(nodeEnv))));
         }
         if (!processor.awaitRunning(STREAMS_START)) {
             throw new IllegalStateException("Kafka Streams not RUNNING after " + STREAMS_START);
@@ -74,6 +86,11 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
         LOGGER.atInfo().addKeyValue("kafka", kafka.bootstrapServers()).addKeyValue("schema", id)
                 .addKeyValue("nodes", nodes.stream().map(IngressServer::port).toList()).log("system harness up");
         return this;
+    }
+
+    /** What an ingress node started as a process of its own needs to join this system. */
+    public Map<String, String> ingressEnv(String nodeId, int port) {
+        return env.ingress(nodeId, port, Map.of());
     }
 
     public EmbeddedKafka kafka() {
@@ -100,16 +117,40 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
         return new Api(httpBase(node));
     }
 
-    /** Registers a fresh user (unique id starting with {@code prefix}) through node 0's dev endpoint. */
+    /**
+     * A fresh user (unique id starting with {@code prefix}), registered through the last node: a dev
+     * token costs a rate-limit permit, which should not come out of node 0's budget, where senders are.
+     */
     public TestUser register(String prefix) {
-        String userId = Unique.name(prefix);
+        return register(prefix, Unique.name(prefix));
+    }
+
+    /** As {@link #register(String)}, with an id the test chose (it must be unique). */
+    public TestUser register(String prefix, String userId) {
         String displayName = prefix.substring(0, 1).toUpperCase(Locale.ROOT) + prefix.substring(1) + " " + userId;
-        return new TestUser(userId, displayName, api(0).devToken(userId, displayName));
+        return new TestUser(userId, displayName, api(settings.ingressNodes() - 1).devToken(userId, displayName));
+    }
+
+    /** Sockets open on {@code node}, from its {@code /metrics}: how a test knows a close reached the server. */
+    public int openSockets(int node) {
+        String metrics = api(node).get("/metrics", null).body();
+        return metrics.lines().filter(line -> line.startsWith("switchboard_sockets_open"))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1)).mapToInt(v -> (int) Double.parseDouble(v))
+                .findFirst().orElseThrow(() -> new AssertionError("no switchboard_sockets_open in /metrics"));
     }
 
     /** A connected, welcomed client on {@code node}, closed after the current test. */
-    public synchronized ChatClient connect(int node, TestUser user) {
-        ChatClient client = ChatClient.connect(webSocket(node), user.token(), user.userId() + "@node" + node);
+    public ChatClient connect(int node, TestUser user) {
+        return closedAfterTest(ChatClient.connect(webSocket(node), user.token(), user.userId() + "@node" + node));
+    }
+
+    /** A client that said {@code hello} with {@code resume} on {@code node}, closed after the current test. */
+    public ChatClient resume(int node, TestUser user, Map<String, Long> resume) {
+        return closedAfterTest(ChatClient.resume(webSocket(node), user.token(), resume,
+                user.userId() + "@node" + node + "+resume"));
+    }
+
+    public synchronized <T extends AutoCloseable> T closedAfterTest(T client) {
         clients.add(client);
         return client;
     }
@@ -121,7 +162,7 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public synchronized void afterEach(ExtensionContext context) {
-        clients.forEach(ChatClient::close);
+        clients.forEach(SystemHarness::closeQuietly);
         clients.clear();
     }
 
@@ -134,13 +175,7 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
     public void close() {
         afterEach(null);
         while (!started.isEmpty()) {
-            AutoCloseable next = started.pop();
-            try {
-                next.close();
-            } catch (Exception e) {
-                LOGGER.atWarn().setCause(e).addKeyValue("component", next.getClass().getSimpleName())
-                        .log("did not stop cleanly");
-            }
+            closeQuietly(started.pop());
         }
         if (db != null) {
             db.drop();
@@ -150,5 +185,15 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
     private <T extends AutoCloseable> T track(T component) {
         started.push(component);
         return component;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Teardown goes on: one component that does not stop must not keep the others running.
+            LOGGER.atWarn().setCause(e).addKeyValue("component", closeable.getClass().getSimpleName())
+                    .log("did not stop cleanly");
+        }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.FrameMatch;
 import io.switchboard.infra.it.SystemHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,27 +17,16 @@ class InterruptedReplayIT {
     @RegisterExtension
     static final SystemHarness system = SystemHarness.withIngressNodes(1);
 
-    /** Several polls' worth (a poll brings at most 500 records), so there is a "halfway". */
-    private static final int HISTORY = 1_500;
-
-    private final Operator operator = new Operator(system);
-    private String target;
-    private String retired;
-
-    @AfterEach
-    void dropSchemas() {
-        Sql.dropSchema(target);
-        Sql.dropSchema(retired);
-    }
+    @RegisterExtension
+    final LiveReplayFixture fixture = new LiveReplayFixture(system);
+    private final Operator operator = fixture.operator();
 
     @Test
     void shouldEndWithTheLiveRowsWhenAStoppedReplayIsResumed() throws Exception {
-        ChatTraffic.Outcome traffic = ChatTraffic.run(system);
-        traffic.expected().addAll(HistoryFlood.produce(system.kafka().bootstrapServers(), HISTORY))
-                .awaitStoredIn(operator.live());
+        ChatTraffic.Outcome traffic = fixture.trafficWithHistory();
         TableSnapshot original = TableSnapshot.of(operator.live()).assertEveryTableHoldsRows();
         String historyBefore = Readers.history(system, traffic);
-        target = operator.live() + "_rebuild";
+        String target = fixture.target();
         SlowTarget.prepare(operator.config(), target);
         StopAtProgress stop = new StopAtProgress();
 
@@ -52,17 +40,17 @@ class InterruptedReplayIT {
 
         SlowTarget.speedUp(target);
         Operator.Replay resumed = operator.replay(target, true);
-        retired = resumed.summary().retired();
+        String retired = fixture.retired(resumed.summary().retired());
 
         TableSnapshot.of(operator.live()).assertSameRowsAs(original);
         assertThat(resumed.summary().records()).as("records read by the resumed replay, not from the beginning")
                 .isPositive().isLessThanOrEqualTo(stop.total() - stop.done());
         assertThat(retired).startsWith(operator.live() + "_retired_");
         assertThat(Readers.history(system, traffic)).as("readers after the switch").isEqualTo(historyBefore);
-        assertLiveSinkWritesIntoTheSwitchedInTables(traffic);
+        assertLiveSinkWritesIntoTheSwitchedInTables(traffic, retired);
     }
 
-    private void assertLiveSinkWritesIntoTheSwitchedInTables(ChatTraffic.Outcome traffic) {
+    private void assertLiveSinkWritesIntoTheSwitchedInTables(ChatTraffic.Outcome traffic, String retired) {
         ChatClient reader = system.connect(0, traffic.reader());
         reader.send(ChatClient.sendFrame(traffic.group(), "after-switch", "written after the switch"));
         long seq = reader.await(FrameMatch.message("after-switch")).path("seq").asLong();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.infra.it.SystemHarness;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,30 +15,20 @@ class LiveSinkDuringReplayIT {
     @RegisterExtension
     static final SystemHarness system = SystemHarness.withIngressNodes(1);
 
-    /** Enough history that the replay, and so the window for concurrent writes, lasts a while. */
-    private static final int HISTORY = 1_500;
-
-    private final Operator operator = new Operator(system);
-    private String target;
-    private String retired;
-
-    @AfterEach
-    void dropSchemas() {
-        Sql.dropSchema(target);
-        Sql.dropSchema(retired);
-    }
+    @RegisterExtension
+    final LiveReplayFixture fixture = new LiveReplayFixture(system);
+    private final Operator operator = fixture.operator();
 
     @Test
     void shouldLoseNoWriteTheLiveSinkMakesWhileAReplaySwitchesIn() throws Exception {
-        ChatTraffic.Outcome traffic = ChatTraffic.run(system);
-        traffic.expected().addAll(HistoryFlood.produce(system.kafka().bootstrapServers(), HISTORY))
-                .awaitStoredIn(operator.live());
-        target = operator.live() + "_rebuild";
+        ChatTraffic.Outcome traffic = fixture.trafficWithHistory();
+        String target = fixture.target();
+        String retired;
         List<Long> seqs;
         int sentDuringReplay;
         try (SteadySender sender = SteadySender.start(system.connect(0, traffic.reader()), traffic.group())) {
             Operator.Replay replay = operator.replay(target, true);
-            retired = replay.summary().retired();
+            retired = fixture.retired(replay.summary().retired());
             sentDuringReplay = sender.sent();
             Thread.sleep(300);
             sender.close();

@@ -1,5 +1,6 @@
 package io.switchboard.infra.faults.input;
 
+import io.switchboard.infra.it.ChatClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,10 @@ final class Flood implements AutoCloseable {
      * @param every the pause between two sends of one sender
      * @param max   the most messages sent in all
      */
-    static Flood start(List<ProbeClient> senders, String conversationId, String text, Duration every, int max) {
+    static Flood start(List<ChatClient> senders, String conversationId, String text, Duration every, int max) {
         Flood flood = new Flood();
         for (int s = 0; s < senders.size(); s++) {
-            ProbeClient sender = senders.get(s);
+            ChatClient sender = senders.get(s);
             String prefix = "flood-" + s + "-";
             flood.threads.add(Thread.ofVirtual().name("flood-" + s)
                     .start(() -> flood.run(sender, prefix, conversationId, text, every, max)));
@@ -52,7 +53,7 @@ final class Flood implements AutoCloseable {
         }
     }
 
-    private void run(ProbeClient sender, String prefix, String conversationId, String text, Duration every, int max) {
+    private void run(ChatClient sender, String prefix, String conversationId, String text, Duration every, int max) {
         for (int i = 0; !stopped.get() && sent.get() < max; i++) {
             try {
                 sender.send(ProbeFrames.send(conversationId, prefix + i, text));

@@ -3,6 +3,7 @@ package io.switchboard.infra.faults.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
 import java.time.Duration;
@@ -39,8 +40,8 @@ class FuzzIT {
         TestUser alice = system.register("alice");
         TestUser bob = system.register("bob");
         String conversation = system.api(0).createConversation(alice.token(), List.of(bob.userId()), "fuzz");
-        ProbeClient client = ProbeClient.hello(system.webSocket(0),
-                ProbeClient.frame("hello").put("token", alice.token()), "fuzzer");
+        ChatClient client = ChatClient.hello(system.webSocket(0),
+                ChatClient.frame("hello").put("token", alice.token()), "fuzzer");
         try (client) {
             fire(client, FuzzFrames.generate(SEED - 1, WARM_UP_FRAMES, conversation));
             NodeFootprint before = NodeFootprint.measure();
@@ -63,11 +64,11 @@ class FuzzIT {
     }
 
     /** Sends every case, then waits for as many new errors as cases; the server answers in order. */
-    private static List<JsonNode> fire(ProbeClient client, List<FuzzCase> cases) {
+    private static List<JsonNode> fire(ChatClient client, List<FuzzCase> cases) {
         int already = client.matching(ERROR).size();
         for (FuzzCase c : cases) {
             if (c.text() != null) {
-                client.sendText(c.text());
+                client.sendRaw(c.text());
             } else {
                 client.sendBinary(c.binary());
             }
@@ -92,13 +93,13 @@ class FuzzIT {
         }
     }
 
-    private static void assertStillSends(ProbeClient client, String conversation) {
-        client.send(ProbeClient.frame("send").put("id", "last").put("conversationId", conversation)
+    private static void assertStillSends(ChatClient client, String conversation) {
+        client.send(ChatClient.frame("send").put("id", "last").put("conversationId", conversation)
                 .put("clientMsgId", "after-fuzz").put("text", "still here"));
         client.await(f -> f.path("type").asText().equals("ack") && f.path("clientMsgId").asText().equals("after-fuzz"),
-                ProbeClient.WAIT);
+                ChatClient.WAIT);
         JsonNode message = client.await(f -> f.path("type").asText().equals("message")
-                && f.path("clientMsgId").asText().equals("after-fuzz"), ProbeClient.WAIT);
+                && f.path("clientMsgId").asText().equals("after-fuzz"), ChatClient.WAIT);
         assertThat(message.path("text").asText()).isEqualTo("still here");
         assertThat(client.matching(f -> f.path("type").asText().equals("message"))).as("no fuzz frame was accepted")
                 .hasSize(1);

@@ -5,6 +5,7 @@ import static io.switchboard.infra.faults.input.ProbeFrames.message;
 import static io.switchboard.infra.faults.input.ProbeFrames.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
@@ -106,13 +107,13 @@ class PoisonRecordsIT {
         TestUser alice = system.register("alice");
         TestUser bob = system.register("bob");
         String conversation = system.api(0).createConversation(alice.token(), List.of(bob.userId()), "after poison");
-        try (ProbeClient aliceClient = ProbeClient.hello(system.webSocket(0), hello(alice.token()), "alice");
-             ProbeClient bobClient = ProbeClient.hello(system.webSocket(0), hello(bob.token()), "bob")) {
+        try (ChatClient aliceClient = ChatClient.hello(system.webSocket(0), hello(alice.token()), "alice");
+             ChatClient bobClient = ChatClient.hello(system.webSocket(0), hello(bob.token()), "bob")) {
             aliceClient.send(send(conversation, "after-poison", "still flowing"));
-            assertThat(bobClient.await(message("after-poison"), ProbeClient.WAIT).path("text").asText())
+            assertThat(bobClient.await(message("after-poison"), ChatClient.WAIT).path("text").asText())
                     .isEqualTo("still flowing");
         }
-        Eventually.await(ProbeClient.WAIT, () -> system.db().query(
+        Eventually.await(ChatClient.WAIT, () -> system.db().query(
                 "SELECT body FROM messages WHERE conversation_id = ?", conversation), rows -> rows.size() == 1,
                 "the message after the poison, stored");
     }

@@ -2,6 +2,7 @@ package io.switchboard.infra.faults.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.infra.it.ChatClient;
 import java.util.function.Predicate;
 
 /** Client frames to send and predicates over server frames, named after the contract's frame types. */
@@ -10,11 +11,11 @@ public final class ProbeFrames {
     }
 
     public static ObjectNode hello(String token) {
-        return ProbeClient.frame("hello").put("token", token);
+        return ChatClient.frame("hello").put("token", token);
     }
 
     public static ObjectNode send(String conversationId, String clientMsgId, String text) {
-        return ProbeClient.frame("send").put("conversationId", conversationId).put("clientMsgId", clientMsgId)
+        return ChatClient.frame("send").put("conversationId", conversationId).put("clientMsgId", clientMsgId)
                 .put("text", text);
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.infra.faults.input.ForgedTokens.Forged;
 import io.switchboard.infra.it.Api;
+import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
@@ -67,10 +68,10 @@ class SecurityIT {
         for (String first : List.of("{\"type\":\"hello\",\"id\":\"h1\"}", "{\"type\":\"ping\",\"id\":\"h1\"}",
                 "{\"type\":\"send\",\"id\":\"h1\",\"conversationId\":\"c\",\"clientMsgId\":\"m\",\"text\":\"t\"}",
                 "not json", "{\"id\":\"h1\",\"type\":\"hello\",\"pad\":\"" + "x".repeat(OVER_64_KIB) + "\"}")) {
-            try (ProbeClient anonymous = ProbeClient.open(ws(), null, "anonymous")) {
-                anonymous.sendText(first);
+            try (ChatClient anonymous = ChatClient.open(ws(), null, "anonymous")) {
+                anonymous.sendRaw(first);
 
-                assertThat(anonymous.awaitClose(ProbeClient.WAIT)).as(first).isEqualTo(UNAUTHORIZED_CLOSE);
+                assertThat(anonymous.awaitClose(ChatClient.WAIT)).as(first).isEqualTo(UNAUTHORIZED_CLOSE);
                 assertThat(anonymous.frames()).as(first).singleElement()
                         .satisfies(error -> assertThat(error.path("code").asText()).isEqualTo("unauthorized"));
             }
@@ -95,7 +96,7 @@ class SecurityIT {
     @Test
     void shouldAcceptTheValidTokenTheForgedOnesDeriveFrom() {
         String userId = Unique.name("valid");
-        try (ProbeClient client = ProbeClient.hello(ws(), hello(ForgedTokens.valid(userId)), userId)) {
+        try (ChatClient client = ChatClient.hello(ws(), hello(ForgedTokens.valid(userId)), userId)) {
             assertThat(client.frames().getFirst().path("userId").asText()).isEqualTo(userId);
         }
         assertThat(system.api(0).get("api/conversations", ForgedTokens.valid(userId)).status()).isEqualTo(200);
@@ -104,16 +105,16 @@ class SecurityIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgedTokens")
     void shouldRefuseForgedTokenOnWebSocketAndHttp(Forged forged) {
-        try (ProbeClient byHello = ProbeClient.open(ws(), null, forged.problem())) {
+        try (ChatClient byHello = ChatClient.open(ws(), null, forged.problem())) {
             byHello.send(hello(forged.token()).put("id", "h1"));
-            assertThat(byHello.awaitClose(ProbeClient.WAIT)).isEqualTo(UNAUTHORIZED_CLOSE);
+            assertThat(byHello.awaitClose(ChatClient.WAIT)).isEqualTo(UNAUTHORIZED_CLOSE);
             assertThat(byHello.frames()).singleElement().satisfies(error -> {
                 assertThat(error.path("code").asText()).isEqualTo("unauthorized");
                 assertThat(error.path("id").asText()).isEqualTo("h1");
             });
         }
-        try (ProbeClient byHeader = ProbeClient.open(ws(), forged.token(), forged.problem())) {
-            assertThat(byHeader.awaitClose(ProbeClient.WAIT)).isEqualTo(UNAUTHORIZED_CLOSE);
+        try (ChatClient byHeader = ChatClient.open(ws(), forged.token(), forged.problem())) {
+            assertThat(byHeader.awaitClose(ChatClient.WAIT)).isEqualTo(UNAUTHORIZED_CLOSE);
             assertThat(byHeader.matching(f -> f.path("type").asText().equals("welcome"))).isEmpty();
         }
         Api api = system.api(0);
@@ -132,30 +133,30 @@ class SecurityIT {
         TestUser bob = system.register("bob");
         TestUser mallory = system.register("mallory");
         String conversation = system.api(0).createConversation(alice.token(), List.of(bob.userId()), "private");
-        ProbeClient aliceClient = ProbeClient.hello(ws(), hello(alice.token()), "alice");
-        ProbeClient intruder = ProbeClient.hello(ws(), hello(mallory.token()), "mallory");
+        ChatClient aliceClient = ChatClient.hello(ws(), hello(alice.token()), "alice");
+        ChatClient intruder = ChatClient.hello(ws(), hello(mallory.token()), "mallory");
         try (aliceClient; intruder) {
             aliceClient.send(send(conversation, "secret", "members only"));
-            aliceClient.await(message("secret"), ProbeClient.WAIT);
+            aliceClient.await(message("secret"), ChatClient.WAIT);
 
             intruder.send(send(conversation, "intrude", "let me in").put("id", "s1"));
-            intruder.send(ProbeClient.frame("history").put("id", "h1").put("conversationId", conversation));
-            intruder.send(ProbeClient.frame("edit").put("id", "e1").put("conversationId", conversation)
+            intruder.send(ChatClient.frame("history").put("id", "h1").put("conversationId", conversation));
+            intruder.send(ChatClient.frame("edit").put("id", "e1").put("conversationId", conversation)
                     .put("seq", 1).put("text", "defaced"));
             for (String id : List.of("s1", "h1", "e1")) {
-                JsonNode error = intruder.await(answerTo(id), ProbeClient.WAIT);
+                JsonNode error = intruder.await(answerTo(id), ChatClient.WAIT);
                 assertThat(error.path("code").asText()).as(id).isEqualTo("not_member");
             }
-            ProbeClient resumer = ProbeClient.open(ws(), null, "mallory-resume");
+            ChatClient resumer = ChatClient.open(ws(), null, "mallory-resume");
             try (resumer) {
                 resumer.send(hello(mallory.token()).set("resume", JSON.createObjectNode().put(conversation, 0)));
-                JsonNode refused = resumer.await(type("error"), ProbeClient.WAIT);
+                JsonNode refused = resumer.await(type("error"), ChatClient.WAIT);
                 assertThat(refused.path("code").asText()).isEqualTo("not_member");
             }
             assertNonMemberHttp(mallory, conversation);
 
             aliceClient.send(send(conversation, "after", "still private"));
-            assertThat(aliceClient.await(message("after"), ProbeClient.WAIT).path("seq").asLong()).isEqualTo(2);
+            assertThat(aliceClient.await(message("after"), ChatClient.WAIT).path("seq").asLong()).isEqualTo(2);
             assertThat(intruder.matching(type("message").or(type("ack")).or(type("history")))).isEmpty();
             assertThat(resumer.matching(type("message"))).isEmpty();
             assertThat(aliceClient.matching(message("intrude"))).isEmpty();
@@ -167,23 +168,23 @@ class SecurityIT {
         TestUser alice = system.register("alice");
         TestUser bob = system.register("bob");
         String conversation = system.api(0).createConversation(alice.token(), List.of(bob.userId()), "edits");
-        ProbeClient aliceClient = ProbeClient.hello(ws(), hello(alice.token()), "alice");
-        ProbeClient bobClient = ProbeClient.hello(ws(), hello(bob.token()), "bob");
+        ChatClient aliceClient = ChatClient.hello(ws(), hello(alice.token()), "alice");
+        ChatClient bobClient = ChatClient.hello(ws(), hello(bob.token()), "bob");
         try (aliceClient; bobClient) {
             aliceClient.send(send(conversation, "mine", "original"));
-            bobClient.await(message("mine"), ProbeClient.WAIT);
+            bobClient.await(message("mine"), ChatClient.WAIT);
 
-            bobClient.send(ProbeClient.frame("edit").put("id", "e1").put("conversationId", conversation)
+            bobClient.send(ChatClient.frame("edit").put("id", "e1").put("conversationId", conversation)
                     .put("seq", 1).put("text", "hijacked"));
-            bobClient.send(ProbeClient.frame("delete").put("id", "d1").put("conversationId", conversation)
+            bobClient.send(ChatClient.frame("delete").put("id", "d1").put("conversationId", conversation)
                     .put("seq", 1));
             for (String id : List.of("e1", "d1")) {
-                JsonNode error = bobClient.await(type("error").and(answerTo(id)), ProbeClient.WAIT);
+                JsonNode error = bobClient.await(type("error").and(answerTo(id)), ChatClient.WAIT);
                 assertThat(error.path("code").asText()).as(id).isEqualTo("forbidden");
             }
             // Same conversation, so anything the edit or delete had produced would arrive before this.
             aliceClient.send(send(conversation, "later", "later"));
-            aliceClient.await(message("later"), ProbeClient.WAIT);
+            aliceClient.await(message("later"), ChatClient.WAIT);
 
             assertThat(aliceClient.matching(message("mine"))).singleElement()
                     .satisfies(m -> assertThat(m.path("version").asInt()).isEqualTo(1));
@@ -200,14 +201,14 @@ class SecurityIT {
         TestUser alice = system.register("alice");
         TestUser bob = system.register("bob");
         String conversation = system.api(0).createConversation(alice.token(), List.of(bob.userId()), "big");
-        try (ProbeClient client = ProbeClient.hello(ws(), hello(alice.token()), "alice")) {
+        try (ChatClient client = ChatClient.hello(ws(), hello(alice.token()), "alice")) {
             client.send(send(conversation, "huge", "x".repeat(OVER_64_KIB)).put("id", "big"));
 
-            JsonNode error = client.await(type("error"), ProbeClient.WAIT);
+            JsonNode error = client.await(type("error"), ChatClient.WAIT);
             assertThat(error.path("code").asText()).isEqualTo("too_large");
             assertThat(error.path("id").asText()).isEqualTo("big");
             client.send(send(conversation, "small", "fits"));
-            client.await(message("small"), ProbeClient.WAIT);
+            client.await(message("small"), ChatClient.WAIT);
             assertThat(client.closeCode()).isNull();
             assertThat(client.matching(message("huge"))).isEmpty();
         }
@@ -224,26 +225,26 @@ class SecurityIT {
         TestUser alice = new TestUser(aliceId, HOSTILE_NAME, system.api(0).devToken(aliceId, HOSTILE_NAME));
         TestUser bob = system.register("bob");
         String conversation = system.api(0).createConversation(alice.token(), List.of(bob.userId()), HOSTILE_TITLE);
-        ProbeClient aliceClient = ProbeClient.hello(ws(), hello(alice.token()), "alice");
-        ProbeClient bobClient = ProbeClient.hello(ws(), hello(bob.token()), "bob");
+        ChatClient aliceClient = ChatClient.hello(ws(), hello(alice.token()), "alice");
+        ChatClient bobClient = ChatClient.hello(ws(), hello(bob.token()), "bob");
         try (aliceClient; bobClient) {
             PAYLOADS.forEach((clientMsgId, text) -> aliceClient.send(send(conversation, clientMsgId, text)));
 
             for (Map.Entry<String, String> payload : PAYLOADS.entrySet()) {
-                JsonNode live = bobClient.await(message(payload.getKey()), ProbeClient.WAIT);
+                JsonNode live = bobClient.await(message(payload.getKey()), ChatClient.WAIT);
                 assertThat(live.path("text").asText()).isEqualTo(payload.getValue());
                 assertThat(live.path("senderName").asText()).isEqualTo(HOSTILE_NAME);
             }
             List<String> sent = List.copyOf(PAYLOADS.values());
-            assertThat(Eventually.await(ProbeClient.WAIT, () -> system.db().query(
+            assertThat(Eventually.await(ChatClient.WAIT, () -> system.db().query(
                     "SELECT body FROM messages WHERE conversation_id = ? ORDER BY seq", conversation),
                     rows -> rows.size() == sent.size(), "every payload stored"))
                     .extracting(row -> row.get("body")).containsExactlyElementsOf(sent);
             assertThat(system.db().query("SELECT count(*) AS n FROM messages").getFirst().get("n"))
                     .as("the messages table survived").isNotNull();
 
-            bobClient.send(ProbeClient.frame("history").put("id", "page").put("conversationId", conversation));
-            assertThat(bobClient.await(answerTo("page"), ProbeClient.WAIT).path("messages").findValuesAsText("text"))
+            bobClient.send(ChatClient.frame("history").put("id", "page").put("conversationId", conversation));
+            assertThat(bobClient.await(answerTo("page"), ChatClient.WAIT).path("messages").findValuesAsText("text"))
                     .containsExactlyElementsOf(sent);
             JsonNode page = system.api(0).get("api/conversations/" + conversation + "/messages", bob.token()).json();
             assertThat(page.path("messages").findValuesAsText("text")).containsExactlyElementsOf(sent);
@@ -285,7 +286,7 @@ class SecurityIT {
 
     /** A body exactly as given, which {@link Api} (it takes JSON trees) cannot send. */
     private static Api.Response postRaw(String path, String token, String body) {
-        HttpRequest request = HttpRequest.newBuilder(system.httpBase(0).resolve(path)).timeout(ProbeClient.WAIT)
+        HttpRequest request = HttpRequest.newBuilder(system.httpBase(0).resolve(path)).timeout(ChatClient.WAIT)
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {

@@ -7,6 +7,7 @@ import static io.switchboard.infra.faults.input.ProbeFrames.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
@@ -47,7 +48,7 @@ class SlowReaderIT {
     private static final long PROMPT_MEDIAN = 1_000;
     private static final long PROMPT_WORST = 5_000;
 
-    private final List<ProbeClient> clients = new ArrayList<>();
+    private final List<ChatClient> clients = new ArrayList<>();
 
     @Test
     void shouldDisconnectAReaderThatNeverReadsWithoutSlowingTheOthers() {
@@ -108,12 +109,12 @@ class SlowReaderIT {
         senderUsers.forEach(u -> others.add(u.userId()));
         String conversation = system.api(0).createConversation(reader.token(), others, "busy");
         try {
-            ProbeClient fast = connect(reader);
-            ProbeClient probe = connect(prober);
-            List<ProbeClient> senders = senderUsers.stream().map(this::connect).toList();
+            ChatClient fast = connect(reader);
+            ChatClient probe = connect(prober);
+            List<ChatClient> senders = senderUsers.stream().map(this::connect).toList();
             long connectedAt = System.nanoTime();
             try (SilentSocket slow = SilentSocket.upgrade(system.node(0).port(), silent.token(), RECEIVE_BUFFER)) {
-                fast.await(presence(silent, "online"), ProbeClient.WAIT);
+                fast.await(presence(silent, "online"), ChatClient.WAIT);
                 List<Long> latenciesMs = new ArrayList<>();
                 Flood flood = Flood.start(senders, conversation, BIG_TEXT, SEND_EVERY, MAX_MESSAGES);
                 try (flood) {
@@ -130,13 +131,13 @@ class SlowReaderIT {
                         sorted.getLast());
             }
         } finally {
-            clients.forEach(ProbeClient::close);
+            clients.forEach(ChatClient::close);
             clients.clear();
         }
     }
 
     /** Who probes whom in which conversation, and the silent socket kept from looking dead. */
-    private record Probing(ProbeClient fast, ProbeClient probe, SilentSocket slow, String conversation,
+    private record Probing(ChatClient fast, ChatClient probe, SilentSocket slow, String conversation,
                            TestUser silent) {
     }
 
@@ -156,7 +157,7 @@ class SlowReaderIT {
             }
             long start = System.nanoTime();
             p.probe().send(send(p.conversation(), "probe-" + k, "probe"));
-            p.fast().await(message("probe-" + k), ProbeClient.WAIT);
+            p.fast().await(message("probe-" + k), ChatClient.WAIT);
             latenciesMs.add((System.nanoTime() - start) / 1_000_000);
             pause(PROBE_EVERY);
         }
@@ -173,12 +174,12 @@ class SlowReaderIT {
     }
 
     /** Every flood message was acked to its sender and reached the reader too. */
-    private static void awaitEveryFloodMessage(ProbeClient fast, List<ProbeClient> senders, int flooded) {
+    private static void awaitEveryFloodMessage(ChatClient fast, List<ChatClient> senders, int flooded) {
         Predicate<JsonNode> floodAck = type("ack").and(f -> f.path("clientMsgId").asText().startsWith("flood-"));
-        Eventually.await(ProbeClient.WAIT, () -> senders.stream().mapToInt(s -> s.matching(floodAck).size()).sum(),
+        Eventually.await(ChatClient.WAIT, () -> senders.stream().mapToInt(s -> s.matching(floodAck).size()).sum(),
                 acked -> acked == flooded, flooded + " flood acks");
         fast.awaitCount(type("message").and(f -> f.path("clientMsgId").asText().startsWith("flood-")), flooded,
-                ProbeClient.WAIT);
+                ChatClient.WAIT);
     }
 
     private static Predicate<JsonNode> presence(TestUser user, String status) {
@@ -186,8 +187,8 @@ class SlowReaderIT {
                 && f.path("status").asText().equals(status));
     }
 
-    private ProbeClient connect(TestUser user) {
-        ProbeClient client = ProbeClient.hello(system.webSocket(0), hello(user.token()), user.userId());
+    private ChatClient connect(TestUser user) {
+        ChatClient client = ChatClient.hello(system.webSocket(0), hello(user.token()), user.userId());
         clients.add(client);
         return client;
     }

@@ -2,11 +2,12 @@ package io.switchboard.infra.faults.outage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.switchboard.infra.faults.input.ProbeClient;
 import io.switchboard.infra.faults.input.ProbeFrames;
 import io.switchboard.infra.it.Api;
+import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.TestUser;
 import io.switchboard.infra.it.Unique;
+import io.switchboard.infra.kafka.Directories;
 import io.switchboard.infra.kafka.EmbeddedKafka;
 import io.switchboard.infra.kafka.TopicAdmin;
 import io.switchboard.infra.local.JulBridge;
@@ -43,7 +44,7 @@ final class OutageStack implements AutoCloseable {
     private final String id = Unique.name("outage").toLowerCase(Locale.ROOT).replace('-', '_');
     private final String appId = id.replace('_', '-');
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final List<ProbeClient> clients = new ArrayList<>();
+    private final List<ChatClient> clients = new ArrayList<>();
     private final SimpleMeterRegistry sinkMetrics = new SimpleMeterRegistry();
     private EmbeddedKafka kafka;
     private Sink sink;
@@ -69,7 +70,7 @@ final class OutageStack implements AutoCloseable {
         kafka = track(EmbeddedKafka.startTemporary());
         TopicAdmin.ensureTopics(kafka.bootstrapServers(), PARTITIONS);
         Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "outage-streams", id);
-        track(() -> Trees.delete(stateDir));
+        track(() -> Directories.deleteRecursively(stateDir));
         StreamProcessor processor = track(StreamProcessor.start(ProcessorConfig.fromEnv(Map.of(
                 "SB_KAFKA_BOOTSTRAP", kafka.bootstrapServers(), "SB_REDIS_URL", redisUrl, "SB_APP_ID", appId,
                 "SB_STATE_DIR", stateDir.toString()))));
@@ -124,12 +125,12 @@ final class OutageStack implements AutoCloseable {
     }
 
     /** A welcomed client, closed with the stack. */
-    ProbeClient connect(TestUser user) {
+    ChatClient connect(TestUser user) {
         return connect(ProbeFrames.hello(user.token()), user.userId());
     }
 
-    synchronized ProbeClient connect(ObjectNode hello, String name) {
-        ProbeClient client = ProbeClient.hello(webSocket(), hello, name);
+    synchronized ChatClient connect(ObjectNode hello, String name) {
+        ChatClient client = ChatClient.hello(webSocket(), hello, name);
         clients.add(client);
         return client;
     }
@@ -137,7 +138,7 @@ final class OutageStack implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            clients.forEach(ProbeClient::close);
+            clients.forEach(ChatClient::close);
             clients.clear();
         }
         while (!started.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.switchboard.infra.faults.outage;
 
+import io.switchboard.infra.kafka.Directories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +91,6 @@ final class OwnedPostgres implements AutoCloseable {
     @Override
     public void close() {
         down();
-        Trees.delete(dataDir);
+        Directories.deleteRecursively(dataDir);
     }
 }

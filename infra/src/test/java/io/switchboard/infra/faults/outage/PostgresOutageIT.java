@@ -5,8 +5,8 @@ import static io.switchboard.infra.faults.input.ProbeFrames.send;
 import static io.switchboard.infra.faults.input.ProbeFrames.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.infra.faults.input.ProbeClient;
 import io.switchboard.infra.it.Api;
+import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.TestUser;
 import io.switchboard.schemas.topic.Topics;
@@ -43,13 +43,13 @@ class PostgresOutageIT {
             TestUser alice = stack.register("alice");
             TestUser bob = stack.register("bob");
             String conversation = stack.api().createConversation(alice.token(), List.of(bob.userId()), "outage");
-            ProbeClient sender = stack.connect(alice);
-            ProbeClient reader = stack.connect(bob);
+            ChatClient sender = stack.connect(alice);
+            ChatClient reader = stack.connect(bob);
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < BEFORE; i++) {
                 sent.add(sendAcked(sender, conversation, "before-" + i));
             }
-            awaitStored(pg, stack, conversation, sent.size(), ProbeClient.WAIT);
+            awaitStored(pg, stack, conversation, sent.size(), ChatClient.WAIT);
             long committedBefore = awaitSteadyCommit(offsets, stack.sinkGroup());
             long retriesBefore = stack.sinkRetries();
 
@@ -63,7 +63,7 @@ class PostgresOutageIT {
             }
             int acked = countAcked(sender, duringOutage);
             reader.awaitCount(type("message").and(f -> f.path("clientMsgId").asText().startsWith("during-")),
-                    duringOutage.size(), ProbeClient.WAIT);
+                    duringOutage.size(), ChatClient.WAIT);
             Api.Response history = stack.api().get("api/conversations/" + conversation + "/messages", bob.token());
             long committedDuring = offsets.committed(stack.sinkGroup(), Topics.MESSAGES.name());
             long retries = stack.sinkRetries() - retriesBefore;
@@ -91,15 +91,15 @@ class PostgresOutageIT {
         }
     }
 
-    private static String sendAcked(ProbeClient client, String conversation, String clientMsgId) {
+    private static String sendAcked(ChatClient client, String conversation, String clientMsgId) {
         client.send(send(conversation, clientMsgId, "text of " + clientMsgId));
-        client.await(ack(clientMsgId), ProbeClient.WAIT);
+        client.await(ack(clientMsgId), ChatClient.WAIT);
         return clientMsgId;
     }
 
-    private static int countAcked(ProbeClient client, List<String> clientMsgIds) {
+    private static int countAcked(ChatClient client, List<String> clientMsgIds) {
         String last = clientMsgIds.getLast();
-        client.await(ack(last), ProbeClient.WAIT);
+        client.await(ack(last), ChatClient.WAIT);
         return (int) clientMsgIds.stream().filter(id -> !client.matching(ack(id)).isEmpty()).count();
     }
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.switchboard.infra.faults.input.ProbeClient;
+import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.TestUser;
 import io.switchboard.schemas.live.Channels;
@@ -43,10 +43,10 @@ class RedisRestartIT {
             TestUser alice = stack.register("alice");
             TestUser bob = stack.register("bob");
             String conversation = stack.api().createConversation(alice.token(), List.of(bob.userId()), "restart");
-            ProbeClient aliceClient = stack.connect(alice);
-            ProbeClient bobClient = stack.connect(bob);
+            ChatClient aliceClient = stack.connect(alice);
+            ChatClient bobClient = stack.connect(bob);
             aliceClient.send(send(conversation, "before", "before the restart"));
-            long held = bobClient.await(message("before"), ProbeClient.WAIT).path("seq").asLong();
+            long held = bobClient.await(message("before"), ChatClient.WAIT).path("seq").asLong();
             assertThat(redis.subscribers(Channels.conversation(conversation))).isPositive();
 
             redis.down();
@@ -55,7 +55,7 @@ class RedisRestartIT {
                 missed.add("during-" + i);
                 aliceClient.send(send(conversation, "during-" + i, "while Redis is down " + i));
             }
-            missed.forEach(id -> aliceClient.await(ack(id), ProbeClient.WAIT));
+            missed.forEach(id -> aliceClient.await(ack(id), ChatClient.WAIT));
             pause(DOWN_FOR);
             redis.up();
             long restartedAt = System.nanoTime();
@@ -65,14 +65,14 @@ class RedisRestartIT {
             long resubscribedMs = (System.nanoTime() - restartedAt) / 1_000_000;
             aliceClient.send(send(conversation, "after", "after the restart"));
             missed.add("after");
-            JsonNode live = bobClient.await(message("after"), ProbeClient.WAIT);
-            aliceClient.await(message("after"), ProbeClient.WAIT);
+            JsonNode live = bobClient.await(message("after"), ChatClient.WAIT);
+            aliceClient.await(message("after"), ChatClient.WAIT);
             assertThat(aliceClient.closeCode()).as("alice's socket, open all along").isNull();
             assertThat(bobClient.closeCode()).as("bob's socket, open all along").isNull();
 
-            ProbeClient resumed = stack.connect(hello(bob.token()).set("resume",
+            ChatClient resumed = stack.connect(hello(bob.token()).set("resume",
                     JsonNodeFactory.instance.objectNode().put(conversation, held)), "bob-resumed");
-            JsonNode synced = resumed.await(type("synced"), ProbeClient.WAIT);
+            JsonNode synced = resumed.await(type("synced"), ChatClient.WAIT);
             List<String> replayed = resumed.matching(type("message")).stream()
                     .map(m -> m.path("clientMsgId").asText()).toList();
             LOGGER.atInfo().addKeyValue("resubscribedMs", resubscribedMs).addKeyValue("replayed", replayed.size())
