@@ -170,10 +170,7 @@ final class ChatSession implements WsListener {
         dispatcher = opened;
         if (hello != null) {
             // A resume reads PostgreSQL: the same reason as above to keep it off the reader's own stack.
-            ShallowStack.call(() -> {
-                opened.afterWelcome(hello);
-                return null;
-            });
+            ShallowStack.run(() -> opened.afterWelcome(hello));
         }
     }
 

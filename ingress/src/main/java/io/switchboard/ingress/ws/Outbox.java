@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * Every frame to one socket goes through here: one bounded queue, drained by at most one virtual thread
  * at a time, so sends are serialized (concurrent WsSession.send corrupts frames) and no producer ever
  * blocks on a socket. The drainer exists only while there is something to write: a parked thread per idle
- * socket cost a few KB each, and idle sockets are most of a node's sockets. A reader that lets the queue pass its limit is closed with 1013; if its socket write is stuck,
- * the drainer is interrupted after a grace period, which closes the socket under it, and a connection
- * whose peer has not answered the close frame by then is dropped.
+ * socket cost a few KB each, and idle sockets are most of a node's sockets. A reader that lets the queue
+ * pass its limit is closed with 1013; if its socket write is stuck, the drainer is interrupted after a
+ * grace period, which closes the socket under it, and a connection whose peer has not answered the close
+ * frame by then is dropped.
  *
  * <p>The drainer's end, for whatever reason (close sent, write failed, shut down), is reported once
  * through {@code onFinished}: Helidon does not call the listener when a peer vanishes, so a failed

@@ -17,6 +17,13 @@ final class ShallowStack {
     private ShallowStack() {
     }
 
+    static void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     static <T> T call(Supplier<T> work) {
         try {
             return CompletableFuture.supplyAsync(work, FRESH_THREAD).join();

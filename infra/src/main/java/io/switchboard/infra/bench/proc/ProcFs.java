@@ -44,7 +44,6 @@ public final class ProcFs {
         return statusKb(pid, "VmRSS:");
     }
 
-
     /** The process's soft limit on open files, or empty when unknown. */
     public static OptionalLong openFileLimit(long pid) {
         String limits = read(PROC.resolve(pid + "/limits"));
