@@ -1,6 +1,14 @@
 package io.switchboard.ingress;
 
+import static io.switchboard.ingress.EnvVars.boolVar;
+import static io.switchboard.ingress.EnvVars.doubleVar;
+import static io.switchboard.ingress.EnvVars.intVar;
+import static io.switchboard.ingress.EnvVars.or;
+import static io.switchboard.ingress.EnvVars.value;
+
+import io.switchboard.ingress.auth.JwtTokenService;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -18,11 +26,13 @@ import java.util.regex.Pattern;
  * @param maxConnections {@code SB_MAX_CONNECTIONS}: sockets the node holds at once; further ones wait to be
  *                  accepted. The default, the heap over {@link #BYTES_PER_CONNECTION}, keeps a crowd of clients
  *                  from running the node out of memory (docs/benchmarks.md, "Idle connections").
+ * @param security  what keeps the node's exposure and per-user resources bounded (docs/architecture.md)
  */
 public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boolean devMode,
                             String kafkaBootstrap, String redisUrl, String pgUrl, String pgUser,
                             String pgPassword, String pgSchema, Duration heartbeatInterval, int resumeMax,
-                            double ratePerSec, int rateBurst, int maxConnections) {
+                            double ratePerSec, int rateBurst, int maxConnections,
+                            SecurityConfig security) {
 
     /** Measured heap of an idle authenticated socket (~21 KB) with headroom for its traffic. */
     public static final long BYTES_PER_CONNECTION = 40 * 1024;
@@ -38,6 +48,8 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
         require(nodeId != null && NODE_ID.matcher(nodeId).matches(),
                 "SB_NODE_ID must be 1..64 of [A-Za-z0-9_.:-], was " + nodeId);
         require(jwtSecret != null && !jwtSecret.isBlank(), "SB_JWT_SECRET is required unless SB_DEV_MODE=true");
+        require(jwtSecret.getBytes(StandardCharsets.UTF_8).length >= JwtTokenService.MIN_SECRET_BYTES,
+                "SB_JWT_SECRET must be at least " + JwtTokenService.MIN_SECRET_BYTES + " bytes");
         require(notBlank(kafkaBootstrap), "SB_KAFKA_BOOTSTRAP must not be blank");
         require(redisUrl != null && (redisUrl.startsWith("redis://") || redisUrl.startsWith("rediss://")),
                 "SB_REDIS_URL must start with redis:// or rediss://, was " + redisUrl);
@@ -52,6 +64,7 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
         require(ratePerSec > 0 && Double.isFinite(ratePerSec), "SB_RATE_PER_SEC must be positive, was " + ratePerSec);
         require(rateBurst >= 1, "SB_RATE_BURST must be at least 1, was " + rateBurst);
         require(maxConnections >= 1, "SB_MAX_CONNECTIONS must be at least 1, was " + maxConnections);
+        Objects.requireNonNull(security, "security");
     }
 
     /** Reads the SB_* variables; unset ones take the defaults of docs/architecture.md. */
@@ -74,7 +87,8 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
                 intVar(env, "SB_RESUME_MAX", 500),
                 doubleVar(env, "SB_RATE_PER_SEC", 20),
                 intVar(env, "SB_RATE_BURST", 40),
-                intVar(env, "SB_MAX_CONNECTIONS", defaultMaxConnections()));
+                intVar(env, "SB_MAX_CONNECTIONS", defaultMaxConnections()),
+                SecurityConfig.fromEnv(env));
     }
 
     static int defaultMaxConnections() {
@@ -87,7 +101,8 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
         return "IngressConfig[httpPort=" + httpPort + ", nodeId=" + nodeId + ", devMode=" + devMode
                 + ", kafkaBootstrap=" + kafkaBootstrap + ", redisUrl=" + redisUrl + ", pgUrl=" + pgUrl
                 + ", pgUser=" + pgUser + ", pgSchema=" + pgSchema + ", heartbeatInterval=" + heartbeatInterval
-                + ", resumeMax=" + resumeMax + ", ratePerSec=" + ratePerSec + ", rateBurst=" + rateBurst + ", maxConnections=" + maxConnections + "]";
+                + ", resumeMax=" + resumeMax + ", ratePerSec=" + ratePerSec + ", rateBurst=" + rateBurst + ", maxConnections=" + maxConnections
+                + ", security=" + security + "]";
     }
 
     /**
@@ -105,44 +120,6 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
                 : HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String safeHost = host.replaceAll("[^A-Za-z0-9_.-]", "_");
         return safeHost.substring(0, Math.min(safeHost.length(), 64 - 1 - suffix.length())) + "-" + suffix;
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static String or(String value, String fallback) {
-        return value != null ? value : fallback;
-    }
-
-    private static int intVar(Map<String, String> env, String name, int fallback) {
-        String v = value(env, name);
-        try {
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was " + v, e);
-        }
-    }
-
-    private static double doubleVar(Map<String, String> env, String name, double fallback) {
-        String v = value(env, name);
-        try {
-            return v == null ? fallback : Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was " + v, e);
-        }
-    }
-
-    private static boolean boolVar(Map<String, String> env, String name) {
-        String v = value(env, name);
-        if (v == null || v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new IllegalArgumentException(name + " must be true or false, was " + v);
     }
 
     private static boolean notBlank(String s) {

@@ -63,7 +63,7 @@ public final class IngressServer implements AutoCloseable {
                     new KafkaCommandPublisher(config.kafkaBootstrap(), "ingress-" + config.nodeId())));
             LiveHub hub = opened(resources, new LiveHub(config.redisUrl()));
             hub.start();
-            TokenService tokens = new JwtTokenService(config.jwtSecret(), clock);
+            TokenService tokens = new JwtTokenService(config.jwtSecret(), config.security().tokens(), clock);
             RateLimiter rateLimiter = new RateLimiter(config.ratePerSec(), config.rateBurst(), clock);
             ChatEndpoint chat = opened(resources, new ChatEndpoint(chatSettings(config), tokens, publisher,
                     readModel, hub, rateLimiter, clock));

@@ -3,12 +3,14 @@ package io.switchboard.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.ingress.auth.TokenPolicy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IngressConfigTest {
+    private static final String SECRET = "a-production-secret-of-32-bytes!";
 
     private static Map<String, String> env(String... pairs) {
         Map<String, String> env = new HashMap<>();
@@ -20,11 +22,11 @@ class IngressConfigTest {
 
     @Test
     void shouldTakeTheDocumentedDefaults() {
-        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", "s3cret"));
+        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET));
 
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.nodeId()).endsWith("-8080");
-        assertThat(config.jwtSecret()).isEqualTo("s3cret");
+        assertThat(config.jwtSecret()).isEqualTo(SECRET);
         assertThat(config.devMode()).isFalse();
         assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(config.redisUrl()).isEqualTo("redis://127.0.0.1:6379");
@@ -49,14 +51,15 @@ class IngressConfigTest {
     @Test
     void shouldReadEveryVariable() {
         IngressConfig config = IngressConfig.fromEnv(env(
-                "SB_HTTP_PORT", "9001", "SB_NODE_ID", "node-a", "SB_JWT_SECRET", "k", "SB_DEV_MODE", "TRUE",
+                "SB_HTTP_PORT", "9001", "SB_NODE_ID", "node-a", "SB_JWT_SECRET", SECRET, "SB_DEV_MODE", "TRUE",
                 "SB_KAFKA_BOOTSTRAP", "k1:9092,k2:9092", "SB_REDIS_URL", "redis://r:6380",
                 "SB_PG_URL", "jdbc:postgresql://db/x", "SB_PG_USER", "u", "SB_PG_PASSWORD", "p",
                 "SB_PG_SCHEMA", "chat_1", "SB_HEARTBEAT_MS", "2500", "SB_RESUME_MAX", "7",
                 "SB_RATE_PER_SEC", "1.5", "SB_RATE_BURST", "3", "SB_MAX_CONNECTIONS", "900"));
 
-        assertThat(config).isEqualTo(new IngressConfig(9001, "node-a", "k", true, "k1:9092,k2:9092",
-                "redis://r:6380", "jdbc:postgresql://db/x", "u", "p", "chat_1", Duration.ofMillis(2500), 7, 1.5, 3, 900));
+        assertThat(config).isEqualTo(new IngressConfig(9001, "node-a", SECRET, true, "k1:9092,k2:9092",
+                "redis://r:6380", "jdbc:postgresql://db/x", "u", "p", "chat_1", Duration.ofMillis(2500), 7, 1.5, 3, 900,
+                SecurityConfig.defaults()));
     }
 
     @Test
@@ -68,11 +71,37 @@ class IngressConfigTest {
     }
 
     @Test
+    void shouldRefuseAJwtSecretShorterThanThirtyTwoBytes() {
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", "s3cret")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_JWT_SECRET")
+                .hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_JWT_SECRET", "short")))
+                .as("dev mode too, once a secret is given").hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void shouldReadTheTokenPolicy() {
+        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_JWT_ISSUER", "https://id.example",
+                "SB_JWT_AUDIENCE", "switchboard", "SB_JWT_MAX_LIFETIME", "90m"));
+
+        assertThat(config.security().tokens())
+                .isEqualTo(new TokenPolicy("https://id.example", "switchboard", Duration.ofMinutes(90)));
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security().tokens())
+                .isEqualTo(new TokenPolicy(null, null, Duration.ofHours(24)));
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_JWT_MAX_LIFETIME", "PT2H"))
+                .security().tokens().maxLifetime()).isEqualTo(Duration.ofHours(2));
+        for (String bad : new String[] {"0s", "forever", "-1h"}) {
+            assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_JWT_MAX_LIFETIME", bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_JWT_MAX_LIFETIME");
+        }
+    }
+
+    @Test
     void shouldFallBackToTheFixedDevSecretInDevModeOnly() {
         assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true")).jwtSecret())
                 .isEqualTo(IngressConfig.DEV_JWT_SECRET);
-        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_JWT_SECRET", "mine")).jwtSecret())
-                .isEqualTo("mine");
+        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_JWT_SECRET", SECRET)).jwtSecret())
+                .isEqualTo(SECRET);
     }
 
     @Test
@@ -93,15 +122,15 @@ class IngressConfigTest {
                 Map.entry("SB_RESUME_MAX", "0"), Map.entry("SB_RATE_PER_SEC", "-1"),
                 Map.entry("SB_RATE_BURST", "0"), Map.entry("SB_DEV_MODE", "yes"));
         bad.forEach((name, value) -> assertThatThrownBy(
-                () -> IngressConfig.fromEnv(env("SB_JWT_SECRET", "k", name, value)))
+                () -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, name, value)))
                 .as(name).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name));
-        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", "k", "SB_HTTP_PORT", "eighty")))
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_HTTP_PORT", "eighty")))
                 .hasMessageContaining("SB_HTTP_PORT");
     }
 
     @Test
     void shouldKeepTheSecretsOutOfToString() {
-        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", "top-secret", "SB_PG_PASSWORD", "pw-123"));
+        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", "top-secret-top-secret-top-secret", "SB_PG_PASSWORD", "pw-123"));
 
         assertThat(config.toString()).doesNotContain("top-secret").doesNotContain("pw-123");
     }

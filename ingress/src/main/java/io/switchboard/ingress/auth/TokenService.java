@@ -8,7 +8,11 @@ public interface TokenService {
     /** @throws InvalidTokenException for a missing, expired, badly signed or malformed token, or a bad sub */
     Principal verify(String token);
 
+    /** @throws IllegalArgumentException for a bad userId or a ttl over {@link #maxLifetime()} */
     String issue(String userId, String displayName, Duration ttl);
+
+    /** The longest-lived token {@link #verify} accepts. */
+    Duration maxLifetime();
 
     final class InvalidTokenException extends RuntimeException {
         public InvalidTokenException(String message) {

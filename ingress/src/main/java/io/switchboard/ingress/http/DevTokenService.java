@@ -42,7 +42,9 @@ public final class DevTokenService implements HttpService {
         // Kafka first: the token is only handed out once the profile is durable, so names resolve.
         User user = new User(userId, displayName, api.clock().millis());
         api.publish(() -> api.publisher().publish(user), "user " + userId);
-        String token = api.tokens().issue(userId, displayName, TOKEN_TTL);
+        // Within SB_JWT_MAX_LIFETIME, or the node would hand out tokens it then refuses.
+        Duration ttl = TOKEN_TTL.compareTo(api.tokens().maxLifetime()) <= 0 ? TOKEN_TTL : api.tokens().maxLifetime();
+        String token = api.tokens().issue(userId, displayName, ttl);
         LOGGER.info("Dev token issued userId={} node={}", userId, api.nodeId());
         Json.ok(res, Json.object().put("token", token).put("userId", userId));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class JwtTokenServiceTest {
     private static final String SECRET = "test-secret-of-reasonable-length-123456";
     private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
+    private static final Algorithm HMAC = Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8));
 
     private final JwtTokenService service = new JwtTokenService(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -80,6 +81,61 @@ class JwtTokenServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldRefuseASecretShorterThanThirtyTwoBytes() {
+        assertThatThrownBy(() -> new JwtTokenService("x".repeat(31), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        assertThat(new JwtTokenService("x".repeat(32), Clock.systemUTC())).isNotNull();
+    }
+
+    @Test
+    void shouldCheckIssuerAndAudienceWhenConfigured() {
+        JwtTokenService strict = new JwtTokenService(SECRET,
+                new TokenPolicy("https://id.example", "switchboard", Duration.ofHours(24)), Clock.fixed(NOW, ZoneOffset.UTC));
+        String right = JWT.create().withSubject("alice").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .withIssuer("https://id.example").withAudience("switchboard").sign(HMAC);
+        String otherIssuer = JWT.create().withSubject("alice").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .withIssuer("https://evil.example").withAudience("switchboard").sign(HMAC);
+        String otherAudience = JWT.create().withSubject("alice").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .withIssuer("https://id.example").withAudience("another-app").sign(HMAC);
+
+        assertThat(strict.verify(right).userId()).isEqualTo("alice");
+        assertThatThrownBy(() -> strict.verify(otherIssuer)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> strict.verify(otherAudience)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> strict.verify(signed("alice", NOW.plusSeconds(60))))
+                .as("neither claim").isInstanceOf(InvalidTokenException.class);
+        assertThat(strict.verify(strict.issue("bob", null, Duration.ofHours(1))).userId())
+                .as("what it issues carries both").isEqualTo("bob");
+    }
+
+    @Test
+    void shouldRefuseATokenValidForLongerThanTheMaximumLifetime() {
+        JwtTokenService hourly = new JwtTokenService(SECRET, new TokenPolicy(null, null, Duration.ofHours(1)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        String withinHour = signed("alice", NOW.plus(Duration.ofMinutes(59)));
+        String issuedLongAgo = JWT.create().withSubject("alice").withIssuedAt(NOW.minus(Duration.ofHours(2)))
+                .withExpiresAt(NOW.plus(Duration.ofMinutes(30))).sign(HMAC);
+        String noIatYear2100 = JWT.create().withSubject("alice").withExpiresAt(Instant.parse("2100-01-01T00:00:00Z"))
+                .sign(HMAC);
+
+        assertThat(hourly.verify(withinHour).userId()).isEqualTo("alice");
+        assertThatThrownBy(() -> hourly.verify(issuedLongAgo)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("lifetime");
+        assertThatThrownBy(() -> hourly.verify(noIatYear2100)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("lifetime");
+        assertThatThrownBy(() -> service.verify(noIatYear2100)).as("the default maximum, 24 h")
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void shouldReportTheMaximumLifetimeForIssuers() {
+        JwtTokenService hourly = new JwtTokenService(SECRET, new TokenPolicy(null, null, Duration.ofHours(1)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(hourly.maxLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(service.maxLifetime()).isEqualTo(TokenPolicy.DEFAULT_MAX_LIFETIME);
+    }
+
     private static String signed(String subject, Instant expiresAt) {
         var builder = JWT.create().withIssuedAt(NOW);
         if (subject != null) {
@@ -88,6 +144,6 @@ class JwtTokenServiceTest {
         if (expiresAt != null) {
             builder.withExpiresAt(expiresAt);
         }
-        return builder.sign(Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return builder.sign(HMAC);
     }
 }

@@ -2,7 +2,14 @@ package io.switchboard.ingress.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import io.switchboard.ingress.auth.JwtTokenService;
 import io.switchboard.ingress.auth.Principal;
+import io.switchboard.ingress.auth.TokenPolicy;
+import io.switchboard.ingress.auth.TokenService;
+import java.time.Clock;
+import java.time.Duration;
 import io.switchboard.schemas.avro.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +92,20 @@ class DevTokenIT {
         assertThat(response.code()).isEqualTo("unavailable");
         assertThat(response.json().path("message").asText()).isNotBlank();
         assertThat(response.json().has("token")).isFalse();
+    }
+
+    @Test
+    void shouldIssueTokensWithinTheMaximumLifetimeTheNodeAccepts() {
+        TokenService hourly = new JwtTokenService(TestApi.SECRET, new TokenPolicy(null, null, Duration.ofHours(1)),
+                Clock.systemUTC());
+        try (TestApi shortLived = TestApi.start(true, hourly)) {
+            String token = shortLived.post("/api/dev/token", null, "{\"userId\":\"hana\"}").json().path("token").asText();
+
+            DecodedJWT decoded = JWT.decode(token);
+            assertThat(Duration.between(decoded.getIssuedAtAsInstant(), decoded.getExpiresAtAsInstant()))
+                    .isEqualTo(Duration.ofHours(1));
+            assertThat(shortLived.get("/api/conversations", token).status()).isEqualTo(200);
+        }
     }
 
     @Test

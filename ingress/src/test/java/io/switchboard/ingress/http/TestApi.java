@@ -38,12 +38,14 @@ final class TestApi implements AutoCloseable {
     final PgReadModel readModel;
     final FakeSink sink;
     final RecordingPublisher publisher;
-    final TokenService tokens = new JwtTokenService(SECRET, Clock.systemUTC());
+    final TokenService tokens;
     final IngressMetrics metrics = new IngressMetrics();
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private TestApi(boolean devMode, RateLimiter rateLimiter, Duration writeWait, boolean postgresDown) {
+    private TestApi(boolean devMode, RateLimiter rateLimiter, Duration writeWait, boolean postgresDown,
+                    TokenService tokens) {
+        this.tokens = tokens;
         db = TestDatabase.create();
         readModel = postgresDown ? new PgReadModel("jdbc:postgresql://127.0.0.1:1/test", "postgres", "", "public")
                 : db.readModel();
@@ -60,16 +62,24 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(boolean devMode) {
-        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false);
+        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false, defaultTokens());
+    }
+
+    static TestApi start(boolean devMode, TokenService tokens) {
+        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false, tokens);
     }
 
     static TestApi start(boolean devMode, RateLimiter rateLimiter, Duration writeWait) {
-        return new TestApi(devMode, rateLimiter, writeWait, false);
+        return new TestApi(devMode, rateLimiter, writeWait, false, defaultTokens());
     }
 
     /** A node whose read model points at a port where no PostgreSQL listens. */
     static TestApi startWithPostgresDown() {
-        return new TestApi(false, generousLimiter(), Duration.ofSeconds(5), true);
+        return new TestApi(false, generousLimiter(), Duration.ofSeconds(5), true, defaultTokens());
+    }
+
+    private static TokenService defaultTokens() {
+        return new JwtTokenService(SECRET, Clock.systemUTC());
     }
 
     private static RateLimiter generousLimiter() {

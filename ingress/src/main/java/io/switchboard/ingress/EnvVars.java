@@ -1,0 +1,86 @@
+package io.switchboard.ingress;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading SB_* variables: unset or blank means "take the default"; a malformed value names its variable. */
+final class EnvVars {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private EnvVars() {
+    }
+
+    static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    static String or(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    static int intVar(Map<String, String> env, String name, int fallback) {
+        String v = value(env, name);
+        try {
+            return v == null ? fallback : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, was " + v, e);
+        }
+    }
+
+    static long longVar(Map<String, String> env, String name, long fallback) {
+        String v = value(env, name);
+        try {
+            return v == null ? fallback : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, was " + v, e);
+        }
+    }
+
+    static double doubleVar(Map<String, String> env, String name, double fallback) {
+        String v = value(env, name);
+        try {
+            return v == null ? fallback : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was " + v, e);
+        }
+    }
+
+    static boolean boolVar(Map<String, String> env, String name) {
+        String v = value(env, name);
+        if (v == null || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, was " + v);
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, {@code 500ms}, or ISO-8601 such as {@code PT24H}. */
+    static Duration durationVar(Map<String, String> env, String name, Duration fallback) {
+        String v = value(env, name);
+        if (v == null) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            return Duration.parse(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 24h, 90m or PT24H, was " + v, e);
+        }
+    }
+}
