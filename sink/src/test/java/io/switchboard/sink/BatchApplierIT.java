@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.topic.Topics;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BatchApplierIT {
+    /** Past PostgreSQL's last timestamp (294276 AD), within Java's. */
+    private static final long YEAR_300000 = 9_404_000_000_000_000L;
     private static TestDatabase db;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final BatchApplier applier =
@@ -100,8 +103,10 @@ class BatchApplierIT {
 
     @Test
     void shouldDeadLetterOnlyTheRecordTheDatabaseRefuses() throws SQLException {
-        Batch batch = batch(message("c1", 1, 1, "fine"), message("c1", 2, 1, "nul \u0000 inside"),
-                message("c1", 3, 1, "also fine"), user("alice", "Alice", T0));
+        MessageEvent farFuture = MessageEvent.newBuilder(message("c1", 2, 1, "from year 300000"))
+                .setSentAt(YEAR_300000).build();
+        Batch batch = batch(message("c1", 1, 1, "fine"), farFuture, message("c1", 3, 1, "also fine"),
+                user("alice", "Alice", T0));
 
         List<DeadLetter> letters = applier.apply(batch);
 
@@ -109,11 +114,26 @@ class BatchApplierIT {
         DeadLetter letter = letters.getFirst();
         assertThat(letter.getSourceTopic()).isEqualTo(Topics.MESSAGES.name());
         assertThat(letter.getOffset()).isEqualTo(1L);
-        assertThat(letter.getReason()).startsWith("22").doesNotContain("nul \u0000 inside");
+        assertThat(letter.getReason()).startsWith("22").doesNotContain("from year 300000");
         assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(batch.items().get(1).value()));
         assertThat(db.rows("SELECT seq FROM messages ORDER BY seq"))
                 .containsExactly(Map.of("seq", 1L), Map.of("seq", 3L));
         assertThat(db.count("users")).isEqualTo(1);
+    }
+
+    /** PostgreSQL text cannot hold U+0000: an acked message must still be stored, not dead-lettered. */
+    @Test
+    void shouldStoreTextPostgresCannotHoldWithTheCharactersReplaced() throws SQLException {
+        MessageEvent nul = MessageEvent.newBuilder(message("c1", 1, 1, "nul \u0000 inside"))
+                .setSenderName("Eve\u0000").build();
+
+        assertThat(applier.apply(batch(nul, user("eve", "Eve\u0000 \ud800", T0),
+                conversation("c1", 1, "title\u0000", "eve")))).isEmpty();
+
+        assertThat(db.rows("SELECT body, sender_name FROM messages"))
+                .containsExactly(Map.of("body", "nul \ufffd inside", "sender_name", "Eve\ufffd"));
+        assertThat(db.rows("SELECT display_name FROM users")).containsExactly(Map.of("display_name", "Eve\ufffd \ufffd"));
+        assertThat(db.rows("SELECT title FROM conversations")).containsExactly(Map.of("title", "title\ufffd"));
     }
 
     private static Batch everyKind() {

@@ -5,8 +5,10 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.Verification;
+import io.switchboard.ingress.input.ClientJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,8 @@ import java.util.concurrent.Executors;
  */
 public final class JwtTokenService implements TokenService {
     private static final String NAME_CLAIM = "name";
+    /** As a display name given to {@code POST /api/dev/token}. */
+    public static final int MAX_NAME_CHARS = 100;
     /** Tokens minted by other issuers may come from hosts whose clocks drift a little. */
     private static final long LEEWAY_SECONDS = 5;
     /** RFC 7518 3.2: an HS256 key must be at least as long as the hash, 256 bits. */
@@ -98,7 +102,29 @@ public final class JwtTokenService implements TokenService {
         if (Duration.between(from, jwt.getExpiresAtAsInstant()).compareTo(policy.maxLifetime()) > 0) {
             throw new InvalidTokenException("token lifetime exceeds " + policy.maxLifetime());
         }
-        return new Principal(userId, jwt.getClaim(NAME_CLAIM).asString());
+        return new Principal(userId, name(jwt.getClaim(NAME_CLAIM)));
+    }
+
+    /**
+     * The name becomes every message's senderName, so it is held to the rules of message text. A token that
+     * breaks them is refused rather than its name rewritten: it is the issuer's statement of who this is.
+     */
+    private static String name(Claim claim) {
+        if (claim.isMissing() || claim.isNull()) {
+            return null;
+        }
+        String name = claim.asString();
+        if (name == null) {
+            throw new InvalidTokenException("token name must be a string");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME_CHARS) {
+            throw new InvalidTokenException("token name must be at most " + MAX_NAME_CHARS + " characters");
+        }
+        String unstorable = ClientJson.unstorable(name);
+        if (unstorable != null) {
+            throw new InvalidTokenException("token name " + unstorable);
+        }
+        return name;
     }
 
     @Override

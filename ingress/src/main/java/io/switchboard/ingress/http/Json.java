@@ -73,12 +73,9 @@ final class Json {
         if (text.length() > maxLength) {
             throw ApiError.badRequest(field + " must be at most " + maxLength + " characters");
         }
-        // PostgreSQL text cannot hold U+0000; refusing it here beats a record the sink must dead-letter.
-        if (text.indexOf('\u0000') >= 0) {
-            throw ApiError.badRequest(field + " must not contain the NUL character (U+0000)");
-        }
-        if (ClientJson.hasUnpairedSurrogate(text)) {
-            throw ApiError.badRequest(field + " must be valid Unicode (no unpaired surrogate)");
+        String unstorable = ClientJson.unstorable(text);
+        if (unstorable != null) {
+            throw ApiError.badRequest(field + " " + unstorable);
         }
         return text.isEmpty() ? null : text;
     }

@@ -17,6 +17,20 @@ public final class ClientJson {
     }
 
     /**
+     * Why text cannot be stored exactly as given, or null when it can: PostgreSQL text cannot hold U+0000
+     * (accepting it would ack what the read model can never store), and UTF-8 cannot carry half a pair.
+     */
+    public static String unstorable(String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            return "must not contain the NUL character (U+0000)";
+        }
+        if (hasUnpairedSurrogate(value)) {
+            return "must be valid Unicode (no unpaired surrogate)";
+        }
+        return null;
+    }
+
+    /**
      * True when the text holds half a surrogate pair (a JSON escape like {@code \ud800} yields one).
      * UTF-8, which Kafka, PostgreSQL and the sockets all use, cannot carry it: it would come back as
      * '?', so such text can never be stored as sent.

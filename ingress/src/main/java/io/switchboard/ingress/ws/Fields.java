@@ -38,12 +38,9 @@ final class Fields {
         if (chars < minChars || chars > maxChars) {
             throw invalid(name + " must be " + minChars + ".." + maxChars + " characters");
         }
-        // PostgreSQL text cannot hold U+0000: accepting it would ack a message the read model can never store.
-        if (value.indexOf('\u0000') >= 0) {
-            throw invalid(name + " must not contain the NUL character (U+0000)");
-        }
-        if (ClientJson.hasUnpairedSurrogate(value)) {
-            throw invalid(name + " must be valid Unicode (no unpaired surrogate)");
+        String unstorable = ClientJson.unstorable(value);
+        if (unstorable != null) {
+            throw invalid(name + " " + unstorable);
         }
         return value;
     }

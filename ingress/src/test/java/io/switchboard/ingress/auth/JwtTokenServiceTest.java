@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class JwtTokenServiceTest {
@@ -134,6 +135,37 @@ class JwtTokenServiceTest {
 
         assertThat(hourly.maxLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(service.maxLifetime()).isEqualTo(TokenPolicy.DEFAULT_MAX_LIFETIME);
+    }
+
+    @Test
+    void shouldRefuseANameClaimThatTextWouldBeRefusedFor() {
+        // As JSON in the payload, escapes included: a Java string with half a pair would be signed as '?'.
+        for (String name : new String[] {"\"nul\\u0000inside\"", "\"half \\ud800 a pair\"", "\"\\udc00\"",
+                "\"" + "n".repeat(101) + "\"", "42"}) {
+            String token = withPayload("{\"sub\":\"alice\",\"iat\":" + NOW.getEpochSecond() + ",\"exp\":"
+                    + NOW.plusSeconds(60).getEpochSecond() + ",\"name\":" + name + "}");
+
+            assertThatThrownBy(() -> service.verify(token)).as(name).isInstanceOf(InvalidTokenException.class)
+                    .hasMessageContaining("name");
+        }
+    }
+
+    @Test
+    void shouldAcceptANameOfAHundredCodePointsAndPairedSurrogates() {
+        String longest = "\ud83d\udca9".repeat(100);
+        String token = JWT.create().withSubject("alice").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .withClaim("name", longest).sign(HMAC);
+
+        assertThat(service.verify(token).displayName()).isEqualTo(longest);
+    }
+
+    /** A token over exactly this payload JSON, signed with the service's secret. */
+    private static String withPayload(String json) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        byte[] header = b64.encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] payload = b64.encode(json.getBytes(StandardCharsets.UTF_8));
+        return new String(header, StandardCharsets.US_ASCII) + "." + new String(payload, StandardCharsets.US_ASCII)
+                + "." + b64.encodeToString(HMAC.sign(header, payload));
     }
 
     private static String signed(String subject, Instant expiresAt) {

@@ -42,7 +42,7 @@ public final class ConversationRows implements RowWriter<Conversation> {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             for (Conversation c : newest) {
                 upsert.setString(1, c.getConversationId());
-                upsert.setString(2, c.getTitle());
+                upsert.setString(2, StorableText.of(c.getTitle()));
                 upsert.setBoolean(3, c.getDirect());
                 upsert.setString(4, c.getCreatedBy());
                 upsert.setObject(5, Timestamps.utc(c.getCreatedAt()));

@@ -45,9 +45,9 @@ public final class MessageRows implements RowWriter<MessageEvent> {
                 upsert.setLong(2, m.getSeq());
                 upsert.setString(3, m.getMessageId());
                 upsert.setString(4, m.getSenderId());
-                upsert.setString(5, m.getSenderName());
-                upsert.setString(6, m.getClientMsgId());
-                upsert.setString(7, m.getText());
+                upsert.setString(5, StorableText.of(m.getSenderName()));
+                upsert.setString(6, StorableText.of(m.getClientMsgId()));
+                upsert.setString(7, StorableText.of(m.getText()));
                 upsert.setObject(8, Timestamps.utc(m.getSentAt()));
                 upsert.setInt(9, m.getVersion());
                 if (m.getEditedAt() == null) {

@@ -33,7 +33,7 @@ public final class UserRows implements RowWriter<User> {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             for (User u : newest) {
                 upsert.setString(1, u.getUserId());
-                upsert.setString(2, u.getDisplayName());
+                upsert.setString(2, StorableText.of(u.getDisplayName()));
                 upsert.setObject(3, Timestamps.utc(u.getUpdatedAt()));
                 upsert.addBatch();
             }
