@@ -65,6 +65,9 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
         require(rateBurst >= 1, "SB_RATE_BURST must be at least 1, was " + rateBurst);
         require(maxConnections >= 1, "SB_MAX_CONNECTIONS must be at least 1, was " + maxConnections);
         Objects.requireNonNull(security, "security");
+        require(!devMode || security.devModeAllowRemote() || security.loopbackOnly(),
+                "SB_DEV_MODE=true lets anyone who reaches the node mint a token for anyone, so it listens on loopback"
+                        + " only: SB_HTTP_HOST=" + security.httpHost() + " needs SB_DEV_MODE_ALLOW_REMOTE=true");
     }
 
     /** Reads the SB_* variables; unset ones take the defaults of docs/architecture.md. */
@@ -88,7 +91,7 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
                 doubleVar(env, "SB_RATE_PER_SEC", 20),
                 intVar(env, "SB_RATE_BURST", 40),
                 intVar(env, "SB_MAX_CONNECTIONS", defaultMaxConnections()),
-                SecurityConfig.fromEnv(env));
+                SecurityConfig.fromEnv(env, devMode));
     }
 
     static int defaultMaxConnections() {

@@ -74,6 +74,7 @@ public final class IngressServer implements AutoCloseable {
             WsRouting.Builder ws = WsRouting.builder();
             chat.routing(ws);
             WebServer server = WebServer.builder()
+                    .host(config.security().httpHost())
                     .port(config.httpPort())
                     // Helidon leaves Nagle on: a frame written while the previous one is still unacknowledged
                     // then waits for the client's delayed ACK, 40 ms on Linux, which was the p99 of every
@@ -92,8 +93,8 @@ public final class IngressServer implements AutoCloseable {
             resources.remove(chat);
             resources.push(server::stop);
             resources.push(chat);
-            LOGGER.info("Ingress started node={} port={} devMode={}", config.nodeId(), server.port(),
-                    config.devMode());
+            LOGGER.atInfo().addKeyValue("node", config.nodeId()).addKeyValue("host", config.security().httpHost())
+                    .addKeyValue("port", server.port()).addKeyValue("devMode", config.devMode()).log("Ingress started");
             return new IngressServer(server, config.nodeId(), resources);
         } catch (RuntimeException e) {
             closeAll(resources);

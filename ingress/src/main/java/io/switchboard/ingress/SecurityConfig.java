@@ -1,30 +1,55 @@
 package io.switchboard.ingress;
 
+import static io.switchboard.ingress.EnvVars.boolVar;
 import static io.switchboard.ingress.EnvVars.durationVar;
+import static io.switchboard.ingress.EnvVars.or;
 import static io.switchboard.ingress.EnvVars.value;
 
 import io.switchboard.ingress.auth.TokenPolicy;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The settings that bound what a node exposes and what one user can make it spend (README, "Guarantees").
  *
- * @param tokens what a client token must satisfy besides its signature
+ * @param tokens             what a client token must satisfy besides its signature
+ * @param httpHost           {@code SB_HTTP_HOST}: the address the node listens on; 127.0.0.1 in dev mode,
+ *                           every interface otherwise
+ * @param devModeAllowRemote {@code SB_DEV_MODE_ALLOW_REMOTE}: lets a dev-mode node listen beyond loopback,
+ *                           where anyone who reaches it can mint a token for anyone
  */
-public record SecurityConfig(TokenPolicy tokens) {
+public record SecurityConfig(TokenPolicy tokens, String httpHost, boolean devModeAllowRemote) {
+    static final String DEV_HOST = "127.0.0.1";
+    static final String ANY_HOST = "0.0.0.0";
 
     public SecurityConfig {
         Objects.requireNonNull(tokens, "tokens");
+        if (httpHost == null || httpHost.isBlank()) {
+            throw new IllegalArgumentException("SB_HTTP_HOST must not be blank");
+        }
     }
 
-    /** The defaults of README's configuration table. */
-    public static SecurityConfig defaults() {
-        return fromEnv(Map.of());
+    /** The defaults of README's configuration table for a node that is (or is not) in dev mode. */
+    public static SecurityConfig defaults(boolean devMode) {
+        return fromEnv(Map.of(), devMode);
     }
 
-    static SecurityConfig fromEnv(Map<String, String> env) {
-        return new SecurityConfig(new TokenPolicy(value(env, "SB_JWT_ISSUER"), value(env, "SB_JWT_AUDIENCE"),
-                durationVar(env, "SB_JWT_MAX_LIFETIME", TokenPolicy.DEFAULT_MAX_LIFETIME)));
+    static SecurityConfig fromEnv(Map<String, String> env, boolean devMode) {
+        return new SecurityConfig(
+                new TokenPolicy(value(env, "SB_JWT_ISSUER"), value(env, "SB_JWT_AUDIENCE"),
+                        durationVar(env, "SB_JWT_MAX_LIFETIME", TokenPolicy.DEFAULT_MAX_LIFETIME)),
+                or(value(env, "SB_HTTP_HOST"), devMode ? DEV_HOST : ANY_HOST),
+                boolVar(env, "SB_DEV_MODE_ALLOW_REMOTE"));
+    }
+
+    /** Whether only this machine can reach {@link #httpHost()}; a name is resolved (once, at startup). */
+    boolean loopbackOnly() {
+        try {
+            return InetAddress.getByName(httpHost).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("SB_HTTP_HOST does not resolve: " + httpHost, e);
+        }
     }
 }

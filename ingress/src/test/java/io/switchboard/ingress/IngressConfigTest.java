@@ -59,7 +59,7 @@ class IngressConfigTest {
 
         assertThat(config).isEqualTo(new IngressConfig(9001, "node-a", SECRET, true, "k1:9092,k2:9092",
                 "redis://r:6380", "jdbc:postgresql://db/x", "u", "p", "chat_1", Duration.ofMillis(2500), 7, 1.5, 3, 900,
-                SecurityConfig.defaults()));
+                SecurityConfig.defaults(true)));
     }
 
     @Test
@@ -94,6 +94,30 @@ class IngressConfigTest {
             assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_JWT_MAX_LIFETIME", bad)))
                     .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_JWT_MAX_LIFETIME");
         }
+    }
+
+    @Test
+    void shouldListenOnLoopbackOnlyInDevModeUnlessAHostIsGiven() {
+        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true")).security().httpHost()).isEqualTo("127.0.0.1");
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security().httpHost()).isEqualTo("0.0.0.0");
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_HTTP_HOST", "10.1.2.3")).security().httpHost())
+                .isEqualTo("10.1.2.3");
+        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_HTTP_HOST", "::1")).security().httpHost())
+                .isEqualTo("::1");
+    }
+
+    @Test
+    void shouldRefuseDevModeOnANonLoopbackAddressWithoutTheExplicitOverride() {
+        for (String host : new String[] {"0.0.0.0", "::", "10.1.2.3"}) {
+            assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_HTTP_HOST", host)))
+                    .as(host).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("SB_DEV_MODE_ALLOW_REMOTE");
+        }
+        IngressConfig remote = IngressConfig.fromEnv(env("SB_DEV_MODE", "true", "SB_HTTP_HOST", "0.0.0.0",
+                "SB_DEV_MODE_ALLOW_REMOTE", "true"));
+
+        assertThat(remote.security().httpHost()).isEqualTo("0.0.0.0");
+        assertThat(remote.security().devModeAllowRemote()).isTrue();
     }
 
     @Test

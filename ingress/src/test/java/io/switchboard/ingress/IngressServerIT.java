@@ -113,6 +113,20 @@ class IngressServerIT {
         socket.abort();
     }
 
+    /**
+     * Linux routes all of 127/8 to the loopback interface: a node listening on every interface answers on
+     * 127.0.0.2 too, one bound to 127.0.0.1 alone does not, which is what dev mode must be.
+     */
+    @Test
+    void shouldListenOnlyOnLoopbackInDevMode() throws Exception {
+        assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
+
+        assertThatThrownBy(() -> CLIENT.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.2:" + server.port() + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOfAny(ConnectException.class, IOException.class);
+    }
+
     @Test
     void shouldRefuseToStartWithAPortAlreadyTaken() {
         Map<String, String> env = Map.of("SB_HTTP_PORT", Integer.toString(server.port()), "SB_DEV_MODE", "true",

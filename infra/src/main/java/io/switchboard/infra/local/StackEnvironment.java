@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 public final class StackEnvironment {
     /** Per process, never shared with a second node: its own port, name and RocksDB directory. */
     private static final Set<String> PER_PROCESS = Set.of("SB_HTTP_PORT", "SB_NODE_ID", "SB_STATE_DIR");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private StackEnvironment() {
     }
@@ -55,6 +58,11 @@ public final class StackEnvironment {
             }
         });
         Files.createDirectories(file.getParent());
+        // Owner-only before the first byte goes in: it holds the database password, and a secret if exported.
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +39,20 @@ class StackEnvironmentTest {
         assertThat(Files.readAllLines(file)).contains("SB_PG_PASSWORD='it'\\''s'", "SB_DEV_MODE='true'")
                 .noneMatch(line -> line.startsWith("SB_HTTP_PORT") || line.startsWith("SB_NODE_ID")
                         || line.startsWith("SB_STATE_DIR"));
+    }
+
+    /** It holds the database password (and a JWT secret, when one is exported): its owner's eyes only. */
+    @Test
+    void shouldWriteTheFileReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        Path fresh = dir.resolve("new/stack.env");
+        Path existing = Files.createFile(dir.resolve("stack.env"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+
+        StackEnvironment.write(fresh, Map.of("SB_PG_PASSWORD", "pw"));
+        StackEnvironment.write(existing, Map.of("SB_PG_PASSWORD", "pw"));
+
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(existing)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readAllLines(existing)).contains("SB_PG_PASSWORD='pw'");
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.ingress.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -33,6 +34,11 @@ public final class DevTokenService implements HttpService {
     private void issue(ServerRequest req, ServerResponse res) {
         if (!api.devMode()) {
             throw ApiError.notFound("Not found");
+        }
+        // A page on another site can POST text/plain or a form here without the browser asking first (no
+        // CORS preflight); application/json it cannot, so only a same-origin caller or a tool registers users.
+        if (!req.headers().contentType().map(type -> type.test(MediaTypes.APPLICATION_JSON)).orElse(false)) {
+            throw ApiError.badRequest("Content-Type must be application/json");
         }
         ObjectNode body = Json.readObject(req);
         String userId = Json.id(body, "userId");

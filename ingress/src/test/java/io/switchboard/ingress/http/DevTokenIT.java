@@ -8,6 +8,7 @@ import io.switchboard.ingress.auth.JwtTokenService;
 import io.switchboard.ingress.auth.Principal;
 import io.switchboard.ingress.auth.TokenPolicy;
 import io.switchboard.ingress.auth.TokenService;
+import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import io.switchboard.schemas.avro.User;
@@ -106,6 +107,25 @@ class DevTokenIT {
                     .isEqualTo(Duration.ofHours(1));
             assertThat(shortLived.get("/api/conversations", token).status()).isEqualTo(200);
         }
+    }
+
+    /** A cross-site form or fetch can POST text/plain without asking first; only JSON registers anyone. */
+    @Test
+    void shouldRefuseARequestThatIsNotDeclaredJson() {
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            TestApi.Response response = dev.send(dev.request("/api/dev/token", null)
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"userId\":\"csrf-victim\",\"displayName\":\"X\"}")));
+
+            assertThat(response.status()).as(type).isEqualTo(400);
+            assertThat(response.code()).as(type).isEqualTo("bad_request");
+        }
+        TestApi.Response none = dev.send(dev.request("/api/dev/token", null)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"csrf-victim\"}")));
+        assertThat(none.code()).isEqualTo("bad_request");
+        assertThat(dev.publisher.users).noneMatch(u -> u.getUserId().equals("csrf-victim"));
+        assertThat(dev.send(dev.request("/api/dev/token", null).header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"charset-ok\"}"))).status()).isEqualTo(200);
     }
 
     @Test
