@@ -97,7 +97,10 @@ class PresenceIT {
         TestUser alice = system.register("alice");
         TestUser bob = system.register("bob");
         String neverSeen = system.register("ghost").userId();
+        TestUser stranger = system.register("stranger");
+        system.api(0).createConversation(alice.token(), List.of(bob.userId(), neverSeen), "presence over http");
         ChatClient atBob = system.connect(1, bob);
+        system.connect(1, stranger);
 
         JsonNode online = Eventually.await(ChatClient.WAIT, () -> presenceList(alice, bob.userId() + "," + neverSeen),
                 list -> list.get(0).path("status").asText().equals("online"), "bob online over HTTP");
@@ -107,6 +110,7 @@ class PresenceIT {
         assertThat(online.get(1).path("userId").asText()).isEqualTo(neverSeen);
         assertThat(online.get(1).path("status").asText()).isEqualTo("offline");
         assertThat(online.get(1).path("lastSeen").isNull()).as("never seen: lastSeen null").isTrue();
+        assertThat(presenceList(alice, stranger.userId())).as("online, but shares no conversation with alice").isEmpty();
         atBob.close();
         JsonNode offline = Eventually.await(ChatClient.WAIT, () -> presenceOf(alice, bob),
                 p -> p.path("status").asText().equals("offline"), "bob offline over HTTP");

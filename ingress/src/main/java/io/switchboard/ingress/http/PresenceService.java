@@ -10,8 +10,13 @@ import io.switchboard.ingress.store.ReadModel.PresenceView;
 import io.switchboard.schemas.frames.Frames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** {@code GET /api/presence?userIds=a,b}: status and last-seen; a user never seen is offline, lastSeen null. */
+/**
+ * {@code GET /api/presence?userIds=a,b}: status and last-seen; a user never seen is offline, lastSeen null.
+ * Only for the caller and users who share a conversation with them, as the WebSocket's presence frames:
+ * the others are left out, so nobody learns whether a stranger is online or whether an id ever connected.
+ */
 public final class PresenceService implements HttpService {
     static final int MAX_USERS = 200;
 
@@ -27,11 +32,13 @@ public final class PresenceService implements HttpService {
     }
 
     private void presence(ServerRequest req, ServerResponse res) {
-        api.caller(req);
+        String caller = api.caller(req).userId();
         // Repeated parameters (userIds=a&userIds=b) are as good as one comma-separated list.
         List<String> userIds = userIds(String.join(",", req.query().all("userIds", List::of)));
+        Set<String> visible = api.readModel().sharingAConversation(caller, userIds);
+        List<String> shown = userIds.stream().filter(id -> id.equals(caller) || visible.contains(id)).toList();
         ArrayNode out = Json.array();
-        for (PresenceView p : api.readModel().presence(userIds)) {
+        for (PresenceView p : shown.isEmpty() ? List.<PresenceView>of() : api.readModel().presence(shown)) {
             ObjectNode node = out.addObject().put("userId", p.userId()).put("status", p.status());
             if (p.lastSeen() == 0) {
                 node.putNull("lastSeen");

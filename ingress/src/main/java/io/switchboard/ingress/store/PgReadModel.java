@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -113,6 +114,14 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
                         + "JOIN conversation_members other ON other.conversation_id = me.conversation_id "
                         + "WHERE me.user_id = ? AND other.user_id <> ?",
                 rs -> rs.getString(1), userId, userId));
+    }
+
+    /** Those of {@code others} who are in at least one conversation with {@code userId}. */
+    public Set<String> sharingAConversation(String userId, Collection<String> others) {
+        return new HashSet<>(sql.list("SELECT DISTINCT other.user_id FROM conversation_members me "
+                        + "JOIN conversation_members other ON other.conversation_id = me.conversation_id "
+                        + "WHERE me.user_id = ? AND other.user_id = ANY(?)",
+                rs -> rs.getString(1), userId, List.copyOf(others)));
     }
 
     /** In the order asked, duplicates dropped; a user never seen is offline with lastSeen 0. */

@@ -15,6 +15,11 @@ class PresenceIT {
         api = TestApi.start(false);
         api.db.presence("olive", "online", 1_700_000_000_000L);
         api.db.presence("otto", "offline", 1_700_000_060_000L);
+        api.db.presence("sam", "online", 1_700_000_120_000L);
+        api.db.presence("me", "online", 1_700_000_180_000L);
+        api.db.conversation("room", "Room", false, 1_000, "me", "olive", "ghost");
+        api.db.conversation("pair", null, true, 1_000, "otto", "me");
+        api.db.conversation("elsewhere", "Elsewhere", false, 1_000, "sam", "olive");
     }
 
     @AfterAll
@@ -51,6 +56,23 @@ class PresenceIT {
         assertThat(ghost.path("status").asText()).isEqualTo("offline");
         assertThat(ghost.has("lastSeen")).isTrue();
         assertThat(ghost.get("lastSeen").isNull()).isTrue();
+    }
+
+    /** As on the WebSocket: whether someone is online, or ever was, is for the people they talk to. */
+    @Test
+    void shouldLeaveOutUsersWhoShareNoConversationWithTheCaller() {
+        JsonNode list = api.get("/api/presence?userIds=sam,olive,nobody,otto", api.token("me")).json();
+
+        assertThat(list).extracting(p -> p.path("userId").asText()).containsExactly("olive", "otto");
+        assertThat(api.get("/api/presence?userIds=me,olive", api.token("outsider")).json())
+                .as("a caller in no conversation sees nobody").isEmpty();
+    }
+
+    @Test
+    void shouldAnswerTheCallersOwnPresence() {
+        JsonNode list = api.get("/api/presence?userIds=me", api.token("me")).json();
+
+        assertThat(list).singleElement().satisfies(p -> assertThat(p.path("status").asText()).isEqualTo("online"));
     }
 
     @Test
