@@ -19,9 +19,9 @@ import java.util.Objects;
  *                          instance's partitions to the others or to its restarted self; a crashed instance's
  *                          conversations stall this long. The broker only accepts values between its
  *                          group.min.session.timeout.ms and group.max.session.timeout.ms (defaults 6 s, 30 min).
- * @param commitInterval    {@code SB_COMMIT_INTERVAL_MS}: how often the topology commits its transaction. Under
- *                          exactly-once nothing it produced is visible before the commit, so this is a floor on
- *                          live-delivery latency; shorter costs more broker work per message (docs/benchmarks.md).
+ * @param commitInterval    {@code SB_COMMIT_INTERVAL_MS}: how often the topology commits its transaction. The
+ *                          relay reads uncommitted, so live delivery does not wait for it; the sink (PostgreSQL,
+ *                          history, resume) does. Shorter costs more broker and stream-thread work per message.
  */
 public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String applicationId, Path stateDir,
                               Duration heartbeatInterval, Duration dedupRetention, int replicationFactor,
@@ -31,7 +31,8 @@ public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String app
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
     static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(6);
     static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(5);
+    /** Kafka's own default under exactly-once. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
     static final Duration MAX_COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     public ProcessorConfig {

@@ -6,8 +6,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** Kafka Streams settings tuned for chat latency (stack-notes.md: measured p50 ~16 ms per hop). */
+/** Kafka Streams settings tuned for chat latency and CPU per message (architecture.md, "Live path"). */
 final class StreamsProperties {
+    static final int LINGER_MS = 1;
+    /** Kafka's default is 100 ms; the retries that matter here wait for markers that take a few ms. */
+    static final long RETRY_BACKOFF_MS = 10L;
+    /** Kafka Streams' default poll.ms. */
+    static final long MAX_POLL_MS = 100L;
+
     private StreamsProperties() {
     }
 
@@ -18,20 +24,26 @@ final class StreamsProperties {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         // Sequencing and dedup must survive crashes without gaps or doubles.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // Under EOS the commit interval is the floor of what read_committed readers (relay, sink) wait: at
-        // 20 ms, p50 delivery at 1,000 msg/s was 23 ms; at 5 ms it is 10 ms, p99 22 ms (docs/benchmarks.md).
+        // The live path does not wait for commits: the relay reads read_uncommitted, and only the sink
+        // (read_committed) waits for them. So the interval trades the sink's lag (and how much an abort
+        // re-runs) against transaction work per message: markers on every partition touched, offset commits,
+        // an epoch bump. Even at 25 ms that work was about half of the local stack's CPU at 500 msg/s
+        // (issue 11); 100 ms is Kafka's own exactly-once default.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         // No store cache: each command's output is forwarded at once, not at the next flush.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
-        // Nothing sent is visible before its transaction commits, and the commit flushes it: lingering past
-        // the commit interval delays no reader and sends a transaction's records in one request at commit.
-        // Sent at once instead (linger 0), a transaction's first records raced the previous commit's markers
-        // on a busy machine: CONCURRENT_TRANSACTIONS, then OUT_OF_ORDER_SEQUENCE retries with 100 ms backoff,
-        // commits of ~90 ms, and a backlog that grew (docs/benchmarks.md, "Latest figures").
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 100);
-        // The thread commits only between polls: a record processed just after a commit waits in poll()
-        // for new input before it can commit. poll.ms (default 100) bounds that wait at low traffic.
-        props.put(StreamsConfig.POLL_MS_CONFIG, 5L);
+        // The relay sees a record as soon as the broker has it, so lingering is latency; 1 ms still lets a
+        // poll's output share a request. A transaction's first send can race the previous commit's markers:
+        // the broker waits that out itself (add.partitions.to.txn.retry.backoff.max.ms, 100 ms), and only
+        // slower markers (a starved broker) reach the producer as CONCURRENT_TRANSACTIONS, with
+        // OUT_OF_ORDER_SEQUENCE for the requests behind it. Linger 0 with 5 ms commits raced on nearly every
+        // commit; 100 ms commits are 20x fewer races, and a lost one is retried after RETRY_BACKOFF_MS.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), RETRY_BACKOFF_MS);
+        // The thread commits only between polls: at low traffic a due commit waits in poll() for new input.
+        // A fifth of the interval bounds that wait (the sink's extra lag) without waking an idle thread
+        // every few milliseconds.
+        props.put(StreamsConfig.POLL_MS_CONFIG, pollMillis(config.commitInterval().toMillis()));
         // The new "streams" rebalance protocol took ~6 s to reach RUNNING here, classic well under 1 s.
         props.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic");
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
@@ -42,5 +54,9 @@ final class StreamsProperties {
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), sessionMs / 3);
         props.putAll(ErrorHandling.streamsConfigs());
         return props;
+    }
+
+    static long pollMillis(long commitIntervalMs) {
+        return Math.clamp(commitIntervalMs / 5, 1L, MAX_POLL_MS);
     }
 }

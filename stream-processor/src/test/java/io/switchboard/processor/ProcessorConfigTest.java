@@ -43,10 +43,10 @@ class ProcessorConfigTest {
     }
 
     @Test
-    void shouldCommitEveryFiveMillisecondsByDefault() {
+    void shouldCommitEveryHundredMillisecondsByDefault() {
         ProcessorConfig config = ProcessorConfig.fromEnv(Map.of());
 
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test

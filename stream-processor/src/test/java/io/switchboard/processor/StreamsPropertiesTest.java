@@ -24,10 +24,11 @@ class StreamsPropertiesTest {
                 .containsEntry("bootstrap.servers", "k:9092")
                 .containsEntry("state.dir", "/var/lib/sb")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
-                .containsEntry("commit.interval.ms", 5L)
+                .containsEntry("commit.interval.ms", 100L)
                 .containsEntry("statestore.cache.max.bytes", 0L)
-                .containsEntry("producer.linger.ms", 100)
-                .containsEntry("poll.ms", 5L)
+                .containsEntry("producer.linger.ms", 1)
+                .containsEntry("producer.retry.backoff.ms", 10L)
+                .containsEntry("poll.ms", 20L)
                 .containsEntry("group.protocol", "classic")
                 .containsEntry("num.stream.threads", 1)
                 .containsEntry("replication.factor", 1);
@@ -51,6 +52,13 @@ class StreamsPropertiesTest {
 
         assertThat(props).containsEntry("main.consumer.session.timeout.ms", 6000)
                 .containsEntry("main.consumer.heartbeat.interval.ms", 2000);
+    }
+
+    @Test
+    void shouldWaitInPollAFifthOfTheCommitIntervalWithinKafkasDefault() {
+        assertThat(StreamsProperties.pollMillis(100)).isEqualTo(20);
+        assertThat(StreamsProperties.pollMillis(0)).isEqualTo(1);
+        assertThat(StreamsProperties.pollMillis(30_000)).isEqualTo(100);
     }
 
     @Test

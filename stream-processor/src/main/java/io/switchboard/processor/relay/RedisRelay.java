@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards the topology's output topics, read_committed, to Redis pub/sub as client frames
+ * Forwards the topology's output topics, read_uncommitted, to Redis pub/sub as client frames
  * (architecture.md, "Relay"). Owns one thread; {@link #close()} stops it and releases its clients.
  */
 public final class RedisRelay implements AutoCloseable {

@@ -5,29 +5,28 @@ import io.switchboard.schemas.serde.UndecodableRecordException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Poll, route, publish, commit; one batch at a time on one thread. A batch's offsets are committed only
- * after Redis (and, for poison records, sb.dead-letters) accepted it: at-least-once live delivery.
+ * Poll, route, publish; one batch at a time on one thread. A batch's offsets become committable only
+ * after Redis (and, for poison records, sb.dead-letters) accepted it: at-least-once live delivery. They
+ * are committed at most every {@link #COMMIT_INTERVAL} (and on revoke and close), not per batch: an
+ * offset commit is a broker round trip, and under load a poll returns a few records at a time.
  */
 final class RelayLoop implements Runnable {
     private static final Logger LOGGER = LoggerFactory.getLogger(RelayLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /** As often as the topology commits by default; a relay crash re-publishes at most about this much. */
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private final Consumer<byte[], byte[]> consumer;
     private final BatchPublisher publisher;
@@ -35,6 +34,7 @@ final class RelayLoop implements Runnable {
     private final RelayRouter router = new RelayRouter();
     private final Clock clock;
     private final PausingRetry retry;
+    private final OffsetCommits offsets;
     private volatile boolean closing;
 
     RelayLoop(Consumer<byte[], byte[]> consumer, BatchPublisher publisher, DeadLetterWriter deadLetters,
@@ -44,17 +44,19 @@ final class RelayLoop implements Runnable {
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.retry = new PausingRetry(consumer, backoff, () -> closing);
+        this.offsets = new OffsetCommits(consumer, clock, COMMIT_INTERVAL);
     }
 
     @Override
     public void run() {
         try {
-            consumer.subscribe(RelayTopics.names(), new PauseWhileFailing(consumer, retry::inOutage));
+            consumer.subscribe(RelayTopics.names(), new RelayRebalance(consumer, retry::inOutage, offsets));
             while (!closing) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(offsets.pollTimeout(POLL_TIMEOUT));
                 if (!records.isEmpty()) {
                     relay(records);
                 }
+                offsets.commitIfDue();
             }
         } catch (WakeupException e) {
             if (!closing) {
@@ -89,37 +91,13 @@ final class RelayLoop implements Runnable {
                 && (poison.isEmpty() || retry.run("dead-letters", KafkaException.class,
                 () -> deadLetters.writeAll(poison)));
         if (delivered) {
-            commit(records);
+            offsets.delivered(records);
         }
-    }
-
-    private void commit(ConsumerRecords<byte[], byte[]> records) {
-        Set<TopicPartition> owned = consumer.assignment();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            // A partition lost while Redis was down is now someone else's: they re-read it from the last commit.
-            if (owned.contains(partition)) {
-                ConsumerRecord<byte[], byte[]> last = records.records(partition).getLast();
-                offsets.put(partition, new OffsetAndMetadata(last.offset() + 1, last.leaderEpoch(), ""));
-            }
-        }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        // Asynchronous: the batch is in Redis already, so waiting for the broker's answer would only hold
-        // the next batch back by a round trip (a synchronous commit per batch put one broker round trip on
-        // every live frame's path). Commits go out in order; close() waits for the ones in flight.
-        consumer.commitAsync(offsets, (committed, error) -> {
-            if (error != null) {
-                // Not fatal: the batch was delivered, and whoever reads these partitions next delivers it again.
-                LOGGER.atWarn().addKeyValue("partitions", offsets.size()).addKeyValue("error", error.toString())
-                        .log("Relay offset commit failed; records will be relayed again");
-            }
-        });
     }
 
     private void closeQuietly() {
         try {
+            offsets.commitAllNow();
             consumer.close();
         } catch (KafkaException e) {
             LOGGER.atWarn().addKeyValue("error", e.toString()).log("Relay consumer did not close cleanly");

@@ -1,5 +1,6 @@
 package io.switchboard.processor.relay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.schemas.avro.Joined;
 import io.switchboard.schemas.avro.MessageEvent;
@@ -77,6 +78,10 @@ public final class RelayRouter {
     }
 
     private static Publication publication(String channel, ObjectNode frame) {
-        return new Publication(channel, Frames.text(frame));
+        try {
+            return new Publication(channel, Frames.JSON.writeValueAsBytes(frame));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A frame of ObjectNodes always serializes", e);
+        }
     }
 }

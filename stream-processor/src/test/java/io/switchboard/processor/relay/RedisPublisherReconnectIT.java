@@ -18,7 +18,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * A Redis of this test's own (the shared one must stay up for everyone else), stopped and started again
  * under one publisher: the relay's retry loop depends on failures being JedisExceptions and on the same
- * publisher working again once Redis is back.
+ * publisher working again once Redis is back. A restarted Redis has also forgotten the seq-mark script,
+ * so the last batch's mark is only set if the publisher falls back from EVALSHA to EVAL.
  */
 class RedisPublisherReconnectIT {
     private final int port = freePort();

@@ -17,7 +17,7 @@ class RelayBatchTest {
                 .add(List.of(new Publication("sb:conv:b", "4"), new SeqMark("sb:lastseq:b", 4)))
                 .build();
 
-        assertThat(batch.publications()).extracting(Publication::payload).containsExactly("1", "2", "3", "4");
+        assertThat(batch.publications()).extracting(Publication::text).containsExactly("1", "2", "3", "4");
         assertThat(batch.seqMarks()).containsOnly(
                 entry("sb:lastseq:a", 2L),
                 entry("sb:lastseq:b", 9L));

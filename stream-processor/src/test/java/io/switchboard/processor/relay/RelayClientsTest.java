@@ -10,10 +10,10 @@ class RelayClientsTest {
     private final RelaySettings settings = new RelaySettings("127.0.0.1:9092", "redis://127.0.0.1:6379", "relay-g");
 
     @Test
-    void shouldReadOnlyCommittedFromEarliestWithManualCommits() {
+    void shouldReadUncommittedFromEarliestWithManualCommits() {
         Map<String, Object> configs = RelayClients.consumerConfigs(settings);
 
-        assertThat(configs).containsEntry("isolation.level", "read_committed")
+        assertThat(configs).containsEntry("isolation.level", "read_uncommitted")
                 .containsEntry("enable.auto.commit", false)
                 .containsEntry("auto.offset.reset", "earliest")
                 .containsEntry("group.id", "relay-g")

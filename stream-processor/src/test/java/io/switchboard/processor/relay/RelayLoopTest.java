@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.topic.Topics;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,7 +26,8 @@ class RelayLoopTest {
     private static final TopicPartition TYPING_0 = new TopicPartition(Topics.TYPING.name(), 0);
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    private final CommitRecordingConsumer consumer = new CommitRecordingConsumer();
+    private final TestClock clock = new TestClock(NOW);
     private final MockProducer<byte[], DeadLetter> producer = new MockProducer<>(true, null,
             new ByteArraySerializer(), Topics.DEAD_LETTERS.valueSerde().serializer());
     private RelayLoop loop;
@@ -52,7 +51,9 @@ class RelayLoopTest {
         });
         start(redis, MESSAGES_0);
         addRecords(MESSAGES_0, message(1), message(2));
+        await(() -> redis.delivered.size() == 1);
 
+        clock.advance(RelayLoop.COMMIT_INTERVAL);
         await(() -> committed(MESSAGES_0) != null);
 
         assertThat(redis.attempts).hasSize(4).allSatisfy(batch -> assertThat(batch).isEqualTo(redis.attempts.getFirst()));
@@ -72,7 +73,9 @@ class RelayLoopTest {
         start(redis, MESSAGES_0);
         byte[] garbage = {0x0, 0x1, 0x2};
         addRecords(MESSAGES_0, garbage, message(1));
+        await(() -> redis.delivered.size() == 1);
 
+        clock.advance(RelayLoop.COMMIT_INTERVAL);
         await(() -> committed(MESSAGES_0) != null);
 
         assertThat(producer.history()).singleElement().satisfies(letter -> {
@@ -107,6 +110,7 @@ class RelayLoopTest {
         assertThat(producer.closed()).isTrue();
         assertThat(redis.closed).isTrue();
         assertThat(redis.delivered).isEmpty();
+        assertThat(consumer.commits).isEmpty();
     }
 
     @Test
@@ -131,13 +135,75 @@ class RelayLoopTest {
         assertThat(redis.delivered.get(0).publications()).singleElement()
                 .satisfies(p -> assertThat(p.channel()).isEqualTo("sb:conv:general"));
         assertThat(redis.delivered.get(1).publications()).singleElement()
-                .satisfies(p -> assertThat(p.payload()).contains("\"type\":\"typing\""));
+                .satisfies(p -> assertThat(p.text()).contains("\"type\":\"typing\""));
+        clock.advance(RelayLoop.COMMIT_INTERVAL);
         await(() -> committed(TYPING_0) != null && committed(MESSAGES_0) != null);
+    }
+
+    @Test
+    void shouldCommitDeliveredBatchesTogetherOnceTheIntervalHasPassed() {
+        ScriptedPublisher redis = ScriptedPublisher.failing(0);
+        start(redis, MESSAGES_0);
+        addRecords(MESSAGES_0, 0, message(1), message(2));
+        await(() -> redis.delivered.size() == 1);
+        addRecords(MESSAGES_0, 2, message(3));
+        await(() -> redis.delivered.size() == 2);
+        clock.advance(RelayLoop.COMMIT_INTERVAL.minusMillis(1));
+        awaitNextPoll();
+
+        assertThat(consumer.commits).isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+        await(() -> !consumer.commits.isEmpty());
+        awaitNextPoll();
+
+        assertThat(consumer.commits).singleElement().satisfies(commit -> {
+            assertThat(commit.sync()).isFalse();
+            assertThat(commit.offsets()).containsOnlyKeys(MESSAGES_0);
+            assertThat(commit.offsets().get(MESSAGES_0).offset()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void shouldCommitWhatWasDeliveredBeforeItsPartitionIsRevoked() {
+        ScriptedPublisher redis = ScriptedPublisher.failing(0);
+        start(redis, MESSAGES_0);
+        addRecords(MESSAGES_0, message(1), message(2));
+        await(() -> redis.delivered.size() == 1);
+
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(TYPING_0, 0L));
+            consumer.rebalance(List.of(TYPING_0));
+        });
+        await(() -> !consumer.commits.isEmpty());
+
+        assertThat(consumer.commits).singleElement().satisfies(commit -> {
+            assertThat(commit.sync()).isTrue();
+            assertThat(commit.offsets().get(MESSAGES_0).offset()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void shouldCommitWhatWasDeliveredWhenClosed() throws InterruptedException {
+        ScriptedPublisher redis = ScriptedPublisher.failing(0);
+        start(redis, MESSAGES_0);
+        addRecords(MESSAGES_0, message(1));
+        await(() -> redis.delivered.size() == 1);
+        awaitNextPoll();
+
+        loop.close();
+        thread.join(10_000);
+
+        assertThat(consumer.closed()).isTrue();
+        assertThat(consumer.commits).singleElement().satisfies(commit -> {
+            assertThat(commit.sync()).isTrue();
+            assertThat(commit.offsets().get(MESSAGES_0).offset()).isEqualTo(1);
+        });
     }
 
     private void start(ScriptedPublisher redis, TopicPartition partition) {
         loop = new RelayLoop(consumer, redis, new DeadLetterWriter(producer),
-                new Backoff(Duration.ofMillis(1), Duration.ofMillis(4)), Clock.fixed(NOW, ZoneOffset.UTC));
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(4)), clock);
         consumer.schedulePollTask(() -> {
             consumer.updateBeginningOffsets(Map.of(partition, 0L));
             consumer.rebalance(List.of(partition));
@@ -147,11 +213,27 @@ class RelayLoopTest {
     }
 
     private void addRecords(TopicPartition partition, byte[]... values) {
+        addRecords(partition, 0, values);
+    }
+
+    private void addRecords(TopicPartition partition, long firstOffset, byte[]... values) {
         consumer.schedulePollTask(() -> {
             for (int i = 0; i < values.length; i++) {
-                consumer.addRecord(record(partition, i, values[i]));
+                consumer.addRecord(record(partition, firstOffset + i, values[i]));
             }
         });
+    }
+
+    /**
+     * Returns once the loop went from one poll to the next after this call: whatever it does between polls
+     * (deliver, commit if due) has been done with what the test set up before.
+     */
+    private void awaitNextPoll() {
+        for (int polls = 0; polls < 2; polls++) {
+            CountDownLatch polled = new CountDownLatch(1);
+            consumer.schedulePollTask(polled::countDown);
+            await(() -> polled.getCount() == 0);
+        }
     }
 
     private static ConsumerRecord<byte[], byte[]> record(TopicPartition partition, long offset, byte[] value) {
