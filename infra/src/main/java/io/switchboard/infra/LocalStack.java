@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system in one JVM for development ({@code ./sb run}): Redis and PostgreSQL (running or
- * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka, every topic, the stream
- * processor, the sink and one ingress node in dev mode. Ctrl-C stops it all, newest first.
+ * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka ({@code SB_DATA_DIR} moves
+ * ./.sb), every topic, the stream processor, the sink and one ingress node in dev mode. Ctrl-C stops it all,
+ * newest first.
  */
 public final class LocalStack {
     private static final Logger LOGGER = LoggerFactory.getLogger(LocalStack.class);
@@ -36,7 +37,7 @@ public final class LocalStack {
 
     public static void main(String[] args) {
         JulBridge.install();
-        Path dataDir = Path.of(".sb").toAbsolutePath();
+        Path dataDir = Path.of(System.getenv().getOrDefault("SB_DATA_DIR", ".sb")).toAbsolutePath();
         Path envFile = dataDir.resolve("stack.env");
         Resources resources = new Resources();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
