@@ -5,8 +5,13 @@ package io.switchboard.processor.topology;
  * ({@code <application.id>-<name>-changelog}), so renaming one loses its data.
  */
 public final class StoreNames {
-    /** conversationId -> conversation with members and lastSeq. */
+    /**
+     * conversationId -> conversation metadata and members; written only when membership changes. Its
+     * lastSeq is the sequencer head as of that write, read only while {@link #CONVERSATION_HEADS} has none.
+     */
     public static final String CONVERSATIONS = "conversations";
+    /** conversationId -> seq of its newest message (the sequencer head); written on every send. */
+    public static final String CONVERSATION_HEADS = "conversation-heads";
     /** conversationId/senderId/clientMsgId -> seq of the message it created. */
     public static final String DEDUP = "dedup";
     /** zero-padded expiry millis|dedup key -> dedup key: lets the purge find expired entries by range. */

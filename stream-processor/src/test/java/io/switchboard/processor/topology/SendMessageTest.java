@@ -3,7 +3,6 @@ package io.switchboard.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.processor.topology.commands.CommandProcessor;
-import io.switchboard.processor.topology.commands.ConversationState;
 import io.switchboard.processor.topology.commands.StoreKeys;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.MessageEvent;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** SendMessage: the sequencer, the dedup of resent clientMsgIds and the sender's name. */
 class SendMessageTest {
     private final TopologyFixture fx = new TopologyFixture();
-    private final KeyValueStore<String, ConversationState> conversations = fx.store(StoreNames.CONVERSATIONS);
+    private final KeyValueStore<String, Long> heads = fx.store(StoreNames.CONVERSATION_HEADS);
     private final KeyValueStore<String, MessageEvent> messages = fx.store(StoreNames.MESSAGES);
     private final KeyValueStore<String, Long> dedup = fx.store(StoreNames.DEDUP);
 
@@ -59,8 +58,8 @@ class SendMessageTest {
             assertThat(kv.value.getDeleted()).isFalse();
             assertThat(kv.value.getEditedAt()).isNull();
         });
-        assertThat(conversations.get("c1").lastSeq()).isEqualTo(3L);
-        assertThat(conversations.get("c2").lastSeq()).isEqualTo(2L);
+        assertThat(heads.get("c1")).isEqualTo(3L);
+        assertThat(heads.get("c2")).isEqualTo(2L);
         assertThat(messages.get(StoreKeys.message("c1", 3)).getText()).isEqualTo("three");
         assertThat(messages.get(StoreKeys.message("c2", 2)).getText()).isEqualTo("dos");
         assertThat(dedup.get(StoreKeys.dedup("c1", "alice", "a2"))).isEqualTo(3L);
@@ -97,7 +96,7 @@ class SendMessageTest {
         assertThat(notice.value.getRequestId()).isEqualTo(resend.getRequestId());
         assertThat(notice.value.getConversationId()).isEqualTo("c1");
         assertThat(fx.notices.isEmpty()).isTrue();
-        assertThat(conversations.get("c1").lastSeq()).isEqualTo(1L);
+        assertThat(heads.get("c1")).isEqualTo(1L);
     }
 
     @Test

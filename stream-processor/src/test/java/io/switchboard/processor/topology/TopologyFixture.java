@@ -42,6 +42,7 @@ final class TopologyFixture implements AutoCloseable {
     static final Duration RETENTION = Duration.ofHours(48);
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    static final String APPLICATION_ID = "topology-test";
 
     final MutableClock clock = new MutableClock(START);
     private final Path stateDir = Path.of("target", "topology-test-state", UUID.randomUUID().toString());
@@ -76,7 +77,7 @@ final class TopologyFixture implements AutoCloseable {
 
     private Properties properties() {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(ErrorHandling.streamsConfigs());

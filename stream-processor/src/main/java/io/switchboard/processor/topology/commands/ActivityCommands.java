@@ -17,7 +17,7 @@ final class ActivityCommands {
     /** A cursor only moves up, and never past the newest message, so unread counts stay non-negative. */
     void markRead(Command command, MarkRead read, Emitter out) {
         stores.memberConversation(command, out).ifPresent(state -> {
-            long target = Math.min(read.getSeq(), state.lastSeq());
+            long target = Math.min(read.getSeq(), stores.lastSeq(state));
             String conversationId = command.getConversationId();
             if (target <= stores.cursor(conversationId, command.getUserId())) {
                 return;

@@ -13,15 +13,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** The command processor's state: conversations, messages, read cursors and the dedup index. */
+/**
+ * The command processor's state: conversations, their sequencer heads, messages, read cursors and the
+ * dedup index. Members and the head live apart so a send writes 8 bytes of head to a changelog, not
+ * the whole member list.
+ */
 final class CommandStores {
     private final KeyValueStore<String, ConversationState> conversations;
+    private final KeyValueStore<String, Long> heads;
     private final KeyValueStore<String, MessageEvent> messages;
     private final KeyValueStore<String, Long> cursors;
     private final DedupIndex dedup;
 
     private CommandStores(ProcessorContext<?, ?> context, Duration dedupRetention) {
         this.conversations = context.getStateStore(StoreNames.CONVERSATIONS);
+        this.heads = context.getStateStore(StoreNames.CONVERSATION_HEADS);
         this.messages = context.getStateStore(StoreNames.MESSAGES);
         this.cursors = context.getStateStore(StoreNames.CURSORS);
         this.dedup = new DedupIndex(context.getStateStore(StoreNames.DEDUP),
@@ -37,6 +43,8 @@ final class CommandStores {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONVERSATIONS),
                         Serdes.String(), new ConversationStateSerde()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONVERSATION_HEADS),
+                        Serdes.String(), Serdes.Long()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MESSAGES),
                         Topics.MESSAGES.keySerde(), Topics.MESSAGES.valueSerde()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CURSORS),
@@ -65,8 +73,22 @@ final class CommandStores {
         return conversations.get(conversationId);
     }
 
+    /** Only when the conversation itself changes (create, members): never on a send. */
     void putConversation(ConversationState state) {
         conversations.put(state.conversation().getConversationId(), state);
+    }
+
+    /**
+     * The seq of the conversation's newest message. State written before the head store existed has
+     * no head yet: its lastSeq is then still the truth, since every send since wrote a head.
+     */
+    long lastSeq(ConversationState state) {
+        Long head = heads.get(state.conversation().getConversationId());
+        return head == null ? state.lastSeq() : head;
+    }
+
+    void putLastSeq(String conversationId, long seq) {
+        heads.put(conversationId, seq);
     }
 
     MessageEvent message(String conversationId, long seq) {

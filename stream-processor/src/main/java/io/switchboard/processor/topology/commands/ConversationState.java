@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A conversation as the topology keeps it: the record published on sb.conversations plus the seq of
- * its newest message, which is not published there because it changes with every message.
+ * A conversation as the {@code conversations} store keeps it: the record published on sb.conversations
+ * plus a lastSeq. Since the {@code conversation-heads} store exists the head is kept there and this
+ * lastSeq only matters for state written before it (see {@code CommandStores#lastSeq}); the format
+ * stays so such state and its changelog keep working.
  */
 public record ConversationState(Conversation conversation, long lastSeq) {
     public ConversationState {
@@ -19,10 +21,6 @@ public record ConversationState(Conversation conversation, long lastSeq) {
 
     public boolean isMember(String userId) {
         return conversation.getMembers().contains(userId);
-    }
-
-    public ConversationState withLastSeq(long seq) {
-        return new ConversationState(conversation, seq);
     }
 
     /** The conversation with one more member: a new version, as the sink keeps only the highest. */

@@ -34,7 +34,7 @@ final class MessageCommands {
                 redeliver(command, knownSeq, out);
                 return;
             }
-            long seq = state.lastSeq() + 1;
+            long seq = stores.lastSeq(state) + 1;
             MessageEvent event = MessageEvent.newBuilder()
                     .setConversationId(command.getConversationId())
                     .setSeq(seq)
@@ -49,7 +49,7 @@ final class MessageCommands {
                     .setDeleted(false)
                     .build();
             stores.putMessage(event);
-            stores.putConversation(state.withLastSeq(seq));
+            stores.putLastSeq(command.getConversationId(), seq);
             stores.dedup().remember(dedupKey, seq, clock.millis());
             out.message(event);
         });
