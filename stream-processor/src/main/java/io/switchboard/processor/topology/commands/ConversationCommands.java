@@ -29,6 +29,10 @@ final class ConversationCommands {
             out.reject(RejectionCode.BAD_REQUEST, "A direct conversation has exactly two members");
             return;
         }
+        if (members.size() > ConversationState.MAX_MEMBERS) {
+            out.reject(RejectionCode.BAD_REQUEST, "At most " + ConversationState.MAX_MEMBERS + " members");
+            return;
+        }
         Conversation conversation = Conversation.newBuilder()
                 .setConversationId(command.getConversationId())
                 .setTitle(create.getTitle())
@@ -51,6 +55,12 @@ final class ConversationCommands {
                 return;
             }
             if (state.isMember(add.getMemberId())) {
+                return;
+            }
+            if (state.isFull()) {
+                // forbidden, not bad_request: the request is well formed, the conversation's state refuses it.
+                out.reject(RejectionCode.FORBIDDEN, "Conversation " + command.getConversationId()
+                        + " already has " + ConversationState.MAX_MEMBERS + " members");
                 return;
             }
             ConversationState updated = state.withMember(add.getMemberId(), command.getIssuedAt());

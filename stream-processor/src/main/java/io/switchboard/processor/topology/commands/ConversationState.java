@@ -12,11 +12,21 @@ import java.util.Objects;
  * stays so such state and its changelog keep working.
  */
 public record ConversationState(Conversation conversation, long lastSeq) {
+    /**
+     * Members a conversation may have, its creator included: the limit ingress puts on a create
+     * (ConversationsService), held here too so adding members one by one cannot pass it.
+     */
+    public static final int MAX_MEMBERS = 1_000;
+
     public ConversationState {
         Objects.requireNonNull(conversation, "conversation");
         if (lastSeq < 0) {
             throw new IllegalArgumentException("lastSeq must not be negative, was " + lastSeq);
         }
+    }
+
+    public boolean isFull() {
+        return conversation.getMembers().size() >= MAX_MEMBERS;
     }
 
     public boolean isMember(String userId) {
