@@ -2,7 +2,6 @@ package io.switchboard.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.processor.topology.commands.CommandProcessor;
 import io.switchboard.processor.topology.commands.StoreKeys;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.MessageEvent;
@@ -111,45 +110,59 @@ class SendMessageTest {
     }
 
     @Test
-    void shouldNameSenderFromUsersThenTokenThenUserId() {
+    void shouldNameSenderFromTokenThenUsersThenUserId() {
         fx.users.pipeInput("alice", new User("alice", "Alice Liddell", 1L));
+        fx.users.pipeInput("bob", new User("bob", "Bob Profile", 1L));
         Command claimed = Commands.send("c1", "alice", "a1", "x");
         claimed.setSenderName("Token Alice");
         fx.send(claimed);
-        Command bobClaimed = Commands.send("c1", "bob", "b1", "y");
-        bobClaimed.setSenderName("Token Bob");
-        fx.send(bobClaimed);
-        fx.send(Commands.send("c1", "bob", "b2", "z"));
+        fx.send(Commands.send("c1", "alice", "a2", "y"));
+        fx.users.pipeInput("bob", new User("bob", " ", 2L));
+        fx.send(Commands.send("c1", "bob", "b1", "z"));
 
         assertThat(fx.messages.readValuesToList()).extracting(MessageEvent::getSenderName)
-                .containsExactly("Alice Liddell", "Token Bob", "bob");
+                .containsExactly("Token Alice", "Alice Liddell", "bob");
         assertThat(fx.<String, User>store(StoreNames.USERS).get("alice").getDisplayName()).isEqualTo("Alice Liddell");
     }
 
     @Test
     void shouldRememberClientMsgIdForTheWholeRetention() {
-        fx.send(Commands.send("c1", "alice", "a1", "hello"));
+        fx.sendAt(Commands.send("c1", "alice", "a1", "hello"), TopologyFixture.START);
         fx.messages.readValuesToList();
-        fx.clock.advance(TopologyFixture.RETENTION.minusMillis(1));
-        fx.driver.advanceWallClockTime(CommandProcessor.DEDUP_PURGE_INTERVAL);
+
+        fx.sendAt(Commands.send("c1", "alice", "a1", "hello"), TopologyFixture.START.plus(TopologyFixture.RETENTION)
+                .minusMillis(1));
 
         assertThat(dedup.get(StoreKeys.dedup("c1", "alice", "a1"))).isEqualTo(1L);
-        fx.send(Commands.send("c1", "alice", "a1", "hello"));
         assertThat(fx.messages.isEmpty()).isTrue();
         assertThat(fx.notices.readValue().getPayload()).isInstanceOf(Redelivery.class);
     }
 
     @Test
-    void shouldForgetClientMsgIdAfterRetention() {
-        fx.send(Commands.send("c1", "alice", "a1", "hello"));
+    void shouldForgetClientMsgIdOnceStreamTimePassesRetention() {
+        fx.sendAt(Commands.send("c1", "alice", "a1", "hello"), TopologyFixture.START);
         fx.messages.readValuesToList();
-        fx.clock.advance(TopologyFixture.RETENTION.plus(Duration.ofMillis(1)));
-        fx.driver.advanceWallClockTime(CommandProcessor.DEDUP_PURGE_INTERVAL);
 
-        assertThat(dedup.get(StoreKeys.dedup("c1", "alice", "a1"))).isNull();
-        assertThat(fx.<String, String>store(StoreNames.DEDUP_EXPIRY).approximateNumEntries()).isZero();
-        fx.send(Commands.send("c1", "alice", "a1", "hello again"));
+        fx.sendAt(Commands.send("c1", "alice", "a1", "hello again"), TopologyFixture.START
+                .plus(TopologyFixture.RETENTION).plus(Duration.ofMillis(1)));
+
         assertThat(fx.messages.readValue().getSeq()).isEqualTo(2L);
         assertThat(fx.notices.isEmpty()).isTrue();
+        assertThat(dedup.get(StoreKeys.dedup("c1", "alice", "a1"))).isEqualTo(2L);
+    }
+
+    @Test
+    void shouldKeepClientMsgIdWhateverTheWallClockSays() {
+        fx.sendAt(Commands.send("c1", "alice", "a1", "hello"), TopologyFixture.START);
+        fx.messages.readValuesToList();
+        Duration longAfter = TopologyFixture.RETENTION.multipliedBy(3);
+        fx.clock.advance(longAfter);
+        fx.driver.advanceWallClockTime(longAfter);
+
+        fx.sendAt(Commands.send("c1", "alice", "a1", "hello"), TopologyFixture.START.plusSeconds(1));
+
+        assertThat(fx.messages.isEmpty()).isTrue();
+        assertThat(fx.notices.readValue().getPayload()).isInstanceOf(Redelivery.class);
+        assertThat(dedup.get(StoreKeys.dedup("c1", "alice", "a1"))).isEqualTo(1L);
     }
 }

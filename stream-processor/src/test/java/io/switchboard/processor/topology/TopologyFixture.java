@@ -91,6 +91,11 @@ final class TopologyFixture implements AutoCloseable {
         commands.pipeInput(command.getConversationId(), command);
     }
 
+    /** As {@link #send}, with the record timestamp the producer would have given it. */
+    void sendAt(Command command, Instant timestamp) {
+        commands.pipeInput(command.getConversationId(), command, timestamp);
+    }
+
     void session(SessionEvent event) {
         sessions.pipeInput(event.getUserId(), event);
     }

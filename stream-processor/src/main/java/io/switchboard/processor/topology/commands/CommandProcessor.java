@@ -13,7 +13,6 @@ import io.switchboard.schemas.avro.SendMessage;
 import io.switchboard.schemas.avro.SetTyping;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,12 +26,16 @@ import org.slf4j.LoggerFactory;
  * seqs gapless and checks race-free.
  */
 public final class CommandProcessor implements Processor<String, Command, String, Object> {
-    /** How often expired dedup entries are dropped; cheap, as the purge reads only expired keys. */
+    /**
+     * How often, in stream time, expired dedup entries are dropped; cheap, as the purge reads only
+     * expired keys. Stream time, not the wall clock, so a re-run purges exactly as the aborted run did.
+     */
     public static final Duration DEDUP_PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOGGER = LoggerFactory.getLogger(CommandProcessor.class);
 
     private final TopologySettings settings;
     private ProcessorContext<String, Object> context;
+    private CommandStores stores;
     private ConversationCommands conversations;
     private MessageCommands messages;
     private ActivityCommands activity;
@@ -48,13 +51,10 @@ public final class CommandProcessor implements Processor<String, Command, String
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        CommandStores stores = CommandStores.open(context, settings.dedupRetention());
+        this.stores = CommandStores.open(context, settings.dedupRetention(), DEDUP_PURGE_INTERVAL);
         this.conversations = new ConversationCommands(stores);
-        this.messages = new MessageCommands(stores, new SenderNames(context.getStateStore(StoreNames.USERS)),
-                settings.clock());
+        this.messages = new MessageCommands(stores, new SenderNames(context.getStateStore(StoreNames.USERS)));
         this.activity = new ActivityCommands(stores);
-        context.schedule(DEDUP_PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
-                ignored -> purgeDedup(stores.dedup()));
     }
 
     @Override
@@ -63,6 +63,9 @@ public final class CommandProcessor implements Processor<String, Command, String
         if (command == null) {
             return;
         }
+        // Stream time is committed with the offsets: a re-run of this record sees the same value.
+        long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+        purgeDedup(streamTime);
         Emitter out = new Emitter(context, command, record.timestamp());
         if (!command.getConversationId().equals(record.key())) {
             // Keyed elsewhere, it could be handled by another task than its conversation's: refuse, never fork state.
@@ -73,7 +76,7 @@ public final class CommandProcessor implements Processor<String, Command, String
         switch (command.getPayload()) {
             case CreateConversation create -> conversations.create(command, create, out);
             case AddMember add -> conversations.addMember(command, add, out);
-            case SendMessage send -> messages.send(command, send, out);
+            case SendMessage send -> messages.send(command, send, streamTime, out);
             case EditMessage edit -> messages.edit(command, edit, out);
             case DeleteMessage delete -> messages.delete(command, delete, out);
             case MarkRead read -> activity.markRead(command, read, out);
@@ -82,8 +85,8 @@ public final class CommandProcessor implements Processor<String, Command, String
         }
     }
 
-    private void purgeDedup(DedupIndex dedup) {
-        int purged = dedup.purge(settings.clock().millis());
+    private void purgeDedup(long streamTime) {
+        int purged = stores.dedup().expireUpTo(streamTime);
         if (purged > 0) {
             LOGGER.atDebug().addKeyValue("task", context.taskId()).addKeyValue("purged", purged)
                     .log("Forgot expired clientMsgIds");

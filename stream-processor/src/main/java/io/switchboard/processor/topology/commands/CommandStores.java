@@ -25,17 +25,17 @@ final class CommandStores {
     private final KeyValueStore<String, Long> cursors;
     private final DedupIndex dedup;
 
-    private CommandStores(ProcessorContext<?, ?> context, Duration dedupRetention) {
+    private CommandStores(ProcessorContext<?, ?> context, Duration dedupRetention, Duration dedupPurgeInterval) {
         this.conversations = context.getStateStore(StoreNames.CONVERSATIONS);
         this.heads = context.getStateStore(StoreNames.CONVERSATION_HEADS);
         this.messages = context.getStateStore(StoreNames.MESSAGES);
         this.cursors = context.getStateStore(StoreNames.CURSORS);
         this.dedup = new DedupIndex(context.getStateStore(StoreNames.DEDUP),
-                context.getStateStore(StoreNames.DEDUP_EXPIRY), dedupRetention);
+                context.getStateStore(StoreNames.DEDUP_EXPIRY), dedupRetention, dedupPurgeInterval);
     }
 
-    static CommandStores open(ProcessorContext<?, ?> context, Duration dedupRetention) {
-        return new CommandStores(context, dedupRetention);
+    static CommandStores open(ProcessorContext<?, ?> context, Duration dedupRetention, Duration dedupPurgeInterval) {
+        return new CommandStores(context, dedupRetention, dedupPurgeInterval);
     }
 
     /** Persistent and changelogged: seqs and dedup must survive a crash exactly as committed. */

@@ -7,7 +7,6 @@ import io.switchboard.schemas.avro.EditMessage;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.SendMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +17,14 @@ final class MessageCommands {
 
     private final CommandStores stores;
     private final SenderNames senderNames;
-    private final Clock clock;
 
-    MessageCommands(CommandStores stores, SenderNames senderNames, Clock clock) {
+    MessageCommands(CommandStores stores, SenderNames senderNames) {
         this.stores = stores;
         this.senderNames = senderNames;
-        this.clock = clock;
     }
 
-    void send(Command command, SendMessage send, Emitter out) {
+    /** @param streamTime the task's stream time, which dates the dedup entry (see {@link DedupIndex}) */
+    void send(Command command, SendMessage send, long streamTime, Emitter out) {
         stores.memberConversation(command, out).ifPresent(state -> {
             String dedupKey = StoreKeys.dedup(command.getConversationId(), command.getUserId(), send.getClientMsgId());
             Long knownSeq = stores.dedup().seqOf(dedupKey);
@@ -50,7 +48,7 @@ final class MessageCommands {
                     .build();
             stores.putMessage(event);
             stores.putLastSeq(command.getConversationId(), seq);
-            stores.dedup().remember(dedupKey, seq, clock.millis());
+            stores.dedup().remember(dedupKey, seq, streamTime);
             out.message(event);
         });
     }
