@@ -19,7 +19,11 @@ import org.apache.kafka.streams.state.Stores;
  * the whole member list.
  */
 final class CommandStores {
+    /** Members the decoded-conversation cache holds at most: a few hundred thousand ids, a few tens of MB. */
+    static final int CACHED_MEMBERS = 200_000;
+
     private final KeyValueStore<String, ConversationState> conversations;
+    private final ConversationCache cache = new ConversationCache(CACHED_MEMBERS);
     private final KeyValueStore<String, Long> heads;
     private final KeyValueStore<String, MessageEvent> messages;
     private final KeyValueStore<String, Long> cursors;
@@ -57,25 +61,28 @@ final class CommandStores {
 
     /** The command's conversation when its issuer may act in it; otherwise rejects and returns empty. */
     Optional<ConversationState> memberConversation(Command command, Emitter out) {
-        ConversationState state = conversations.get(command.getConversationId());
-        if (state == null) {
+        ConversationCache.Entry entry = cache.get(command.getConversationId(), conversations::get);
+        if (entry == null) {
             out.reject(RejectionCode.NOT_FOUND, "No conversation " + command.getConversationId());
             return Optional.empty();
         }
-        if (!state.isMember(command.getUserId())) {
+        if (!entry.members().contains(command.getUserId())) {
             out.reject(RejectionCode.NOT_MEMBER, "Not a member of conversation " + command.getConversationId());
             return Optional.empty();
         }
-        return Optional.of(state);
+        return Optional.of(entry.state());
     }
 
     ConversationState conversation(String conversationId) {
-        return conversations.get(conversationId);
+        ConversationCache.Entry entry = cache.get(conversationId, conversations::get);
+        return entry == null ? null : entry.state();
     }
 
     /** Only when the conversation itself changes (create, members): never on a send. */
     void putConversation(ConversationState state) {
-        conversations.put(state.conversation().getConversationId(), state);
+        String conversationId = state.conversation().getConversationId();
+        conversations.put(conversationId, state);
+        cache.put(conversationId, state);
     }
 
     /**
