@@ -9,7 +9,6 @@ import io.switchboard.schemas.avro.Notice;
 import io.switchboard.schemas.avro.Rejection;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +17,14 @@ class MemberCapTest {
     private static final int CAP = ConversationState.MAX_MEMBERS;
 
     private final TopologyFixture fx = new TopologyFixture();
-    private final KeyValueStore<String, ConversationState> conversations = fx.store(StoreNames.CONVERSATIONS);
 
     @AfterEach
     void close() {
         fx.close();
+    }
+
+    private ConversationState stored() {
+        return fx.<String, ConversationState>store(StoreNames.CONVERSATIONS).get("c1");
     }
 
     @Test
@@ -35,7 +37,7 @@ class MemberCapTest {
         KeyValue<String, Notice> notice = fx.notices.readKeyValue();
         assertThat(notice.key).isEqualTo("last");
         assertThat(notice.value.getPayload()).isInstanceOf(Joined.class);
-        assertThat(conversations.get("c1").conversation().getMembers()).hasSize(CAP);
+        assertThat(stored().conversation().getMembers()).hasSize(CAP);
     }
 
     @Test
@@ -52,9 +54,9 @@ class MemberCapTest {
                 rejection -> assertThat(rejection.getCode()).isEqualTo("forbidden"));
         assertThat(fx.notices.isEmpty()).isTrue();
         assertThat(fx.conversations.isEmpty()).isTrue();
-        assertThat(conversations.get("c1").conversation().getMembers()).hasSize(CAP)
+        assertThat(stored().conversation().getMembers()).hasSize(CAP)
                 .doesNotContain("one-too-many");
-        assertThat(conversations.get("c1").conversation().getVersion()).isEqualTo(1);
+        assertThat(stored().conversation().getVersion()).isEqualTo(1);
     }
 
     @Test
@@ -66,7 +68,7 @@ class MemberCapTest {
         assertThat(fx.notices.readValue().getPayload()).isInstanceOfSatisfying(Rejection.class,
                 rejection -> assertThat(rejection.getCode()).isEqualTo("bad_request"));
         assertThat(fx.conversations.isEmpty()).isTrue();
-        assertThat(conversations.get("c1")).isNull();
+        assertThat(stored()).isNull();
     }
 
     /** A conversation of alice and members-1 others, its outputs drained. */
