@@ -49,8 +49,16 @@ public final class Frames {
 
     /** The message object as history and live delivery show it; {@link #message} adds the type. */
     public static ObjectNode messageBody(MessageEvent m) {
-        ObjectNode node = JSON.createObjectNode()
-                .put("conversationId", m.getConversationId())
+        return putMessage(JSON.createObjectNode(), m);
+    }
+
+    /** Built into the typed node directly: the relay makes one per live message. */
+    public static ObjectNode message(MessageEvent m) {
+        return putMessage(typed("message"), m);
+    }
+
+    private static ObjectNode putMessage(ObjectNode node, MessageEvent m) {
+        node.put("conversationId", m.getConversationId())
                 .put("seq", m.getSeq())
                 .put("messageId", m.getMessageId())
                 .put("senderId", m.getSenderId())
@@ -63,10 +71,6 @@ public final class Frames {
             node.put("editedAt", iso(m.getEditedAt()));
         }
         return node.put("deleted", m.getDeleted());
-    }
-
-    public static ObjectNode message(MessageEvent m) {
-        return typed("message").setAll(messageBody(m));
     }
 
     public static ObjectNode receipt(ReadCursor c) {

@@ -3,6 +3,7 @@ package io.switchboard.schemas.frames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Presence;
 import io.switchboard.schemas.avro.PresenceStatus;
@@ -27,6 +28,18 @@ class FramesTest {
         assertThat(json.get("deleted").asBoolean()).isFalse();
         assertThat(json.fieldNames()).toIterable().contains("conversationId", "messageId", "senderId",
                 "senderName", "clientMsgId", "text");
+    }
+
+    @Test
+    void shouldGiveLiveMessagesTheHistoryBodyFieldForFieldAfterTheType() {
+        MessageEvent edited = MessageEvent.newBuilder().setConversationId("c1").setSeq(3).setMessageId("m3")
+                .setSenderId("alice").setSenderName("Alice").setClientMsgId("k3").setText("new")
+                .setSentAt(0L).setVersion(2).setEditedAt(1_000L).setDeleted(false).build();
+
+        ObjectNode live = Frames.message(edited);
+
+        assertThat(live.fieldNames().next()).isEqualTo("type");
+        assertThat(Frames.text(live.deepCopy().without("type"))).isEqualTo(Frames.text(Frames.messageBody(edited)));
     }
 
     @Test

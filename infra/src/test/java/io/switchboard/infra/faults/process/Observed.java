@@ -9,8 +9,12 @@ import java.util.Set;
 
 /** What the clients were told, taken from every frame each member's socket received so far. */
 final class Observed {
-    /** A live {@code message} frame, as much of it as the guarantees talk about. */
-    record LiveMessage(String conversationId, long seq, String messageId, String clientMsgId, int version) {
+    /** A live {@code message} frame, every field of the contract's message object; editedAt null when absent. */
+    record LiveMessage(String conversationId, long seq, String messageId, String clientMsgId, String senderId,
+                       String senderName, String text, String sentAt, int version, String editedAt, boolean deleted) {
+        String key() {
+            return conversationId + "#" + seq;
+        }
     }
 
     private final Set<String> ackedFrameIds = new HashSet<>();
@@ -22,10 +26,17 @@ final class Observed {
     }
 
     static Observed of(List<Member> members) {
+        Map<String, List<JsonNode>> framesByUser = new LinkedHashMap<>();
+        members.forEach(member -> framesByUser.put(member.userId(), member.client().frames()));
+        return of(framesByUser);
+    }
+
+    /** @param framesByUser every frame each user's socket received, in arrival order */
+    static Observed of(Map<String, List<JsonNode>> framesByUser) {
         Observed observed = new Observed();
-        for (Member member : members) {
-            List<JsonNode> frames = member.client().frames();
-            observed.liveByUser.put(member.userId(), frames.stream().filter(f -> type(f, "message"))
+        for (Map.Entry<String, List<JsonNode>> entry : framesByUser.entrySet()) {
+            List<JsonNode> frames = entry.getValue();
+            observed.liveByUser.put(entry.getKey(), frames.stream().filter(f -> type(f, "message"))
                     .map(Observed::live).toList());
             for (JsonNode frame : frames) {
                 if (type(frame, "ack")) {
@@ -56,6 +67,11 @@ final class Observed {
         return refusalCodes.size();
     }
 
+    /** Everyone whose frames were taken. */
+    List<String> users() {
+        return List.copyOf(liveByUser.keySet());
+    }
+
     /** The member's live messages in arrival order, redeliveries included. */
     List<LiveMessage> liveAt(String userId) {
         return liveByUser.getOrDefault(userId, List.of());
@@ -63,8 +79,7 @@ final class Observed {
 
     /** Distinct messages (conversation, seq) that reached at least one client live. */
     long delivered() {
-        return liveByUser.values().stream().flatMap(List::stream).map(m -> m.conversationId() + "#" + m.seq())
-                .distinct().count();
+        return liveByUser.values().stream().flatMap(List::stream).map(LiveMessage::key).distinct().count();
     }
 
     long liveFrames() {
@@ -80,8 +95,11 @@ final class Observed {
         return frame.path("type").asText().equals(type);
     }
 
+    /** The frame's own values, text as text: a field of the wrong JSON type shows up as a difference. */
     private static LiveMessage live(JsonNode f) {
         return new LiveMessage(f.path("conversationId").asText(), f.path("seq").asLong(), f.path("messageId").asText(),
-                f.path("clientMsgId").asText(), f.path("version").asInt());
+                f.path("clientMsgId").asText(), f.path("senderId").asText(), f.path("senderName").asText(),
+                f.path("text").asText(), f.path("sentAt").asText(), f.path("version").asInt(),
+                f.hasNonNull("editedAt") ? f.get("editedAt").asText() : null, f.path("deleted").asBoolean());
     }
 }

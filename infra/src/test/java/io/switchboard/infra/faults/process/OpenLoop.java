@@ -1,14 +1,20 @@
 package io.switchboard.infra.faults.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Open-loop senders: each member sends on a fixed schedule, round-robin over its conversations, whatever
- * happens to acks or deliveries, so a fault meets load that does not politely wait for it.
+ * happens to acks or deliveries, so a fault meets load that does not politely wait for it. Every fourth
+ * tick edits or deletes one of its own messages instead.
  */
 final class OpenLoop implements AutoCloseable {
+    /** One tick in this many edits or deletes instead of sending. */
+    private static final int CHANGE_EVERY = 4;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
@@ -47,6 +53,7 @@ final class OpenLoop implements AutoCloseable {
 
     private void run(Member member, Ledger ledger, String prefix, long periodNanos) {
         long start = System.nanoTime();
+        Set<String> changed = new HashSet<>();
         try {
             for (int n = 0; running; n++) {
                 // Behind schedule after a stall: catch up at once rather than skip, as real clients would.
@@ -54,11 +61,33 @@ final class OpenLoop implements AutoCloseable {
                 if (wait > 0) {
                     Pause.millis(Math.max(1, wait / 1_000_000));
                 }
+                if (n % CHANGE_EVERY == CHANGE_EVERY - 1 && change(member, ledger, prefix + n, changed)) {
+                    continue;
+                }
                 List<String> conversations = member.conversations();
                 ledger.send(member, conversations.get(n % conversations.size()), prefix + n);
             }
         } catch (RuntimeException | AssertionError e) {
             failure.compareAndSet(null, e);
         }
+    }
+
+    /**
+     * Edits, or every other time deletes, the newest of the member's own messages it saw live and has not
+     * changed yet, so versions above 1 (and deleted ones) cross the faults too. False when there is none.
+     */
+    private static boolean change(Member member, Ledger ledger, String id, Set<String> changed) {
+        List<JsonNode> own = member.client().matching(f -> f.path("type").asText().equals("message")
+                && f.path("senderId").asText().equals(member.userId()) && f.path("version").asInt() == 1);
+        for (JsonNode message : own.reversed()) {
+            String conversation = message.path("conversationId").asText();
+            long seq = message.path("seq").asLong();
+            if (member.conversations().contains(conversation) && changed.add(conversation + "#" + seq)) {
+                String text = changed.size() % 2 == 0 ? null : "edited as " + id;
+                ledger.change(member, conversation, seq, text, "req-" + id);
+                return true;
+            }
+        }
+        return false;
     }
 }
