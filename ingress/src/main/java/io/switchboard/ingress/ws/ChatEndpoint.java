@@ -54,7 +54,7 @@ public final class ChatEndpoint implements AutoCloseable {
                 new SessionOpener(settings, readModel, liveHub, scheduling, sessionEvents, clock),
                 new CommandHandler(publisher, rateLimiter, membership, new CommandFactory(settings.nodeId(), clock)),
                 new HistoryHandler(readModel, rateLimiter, membership),
-                new ResumeHandler(readModel, liveHub, membership, settings.resumeMax()),
+                new ResumeHandler(readModel, liveHub, membership, rateLimiter, settings.resumeMax()),
                 sessionEvents, open, counters);
     }
 

@@ -166,7 +166,7 @@ final class ChatSession implements WsListener {
         }
         LOGGER.info("Session opened sessionId={} userId={} conversations={}", sessionId, principal.userId(),
                 connected.state().conversationCount());
-        FrameDispatcher opened = new FrameDispatcher(ctx, connected, outbox);
+        FrameDispatcher opened = new FrameDispatcher(ctx, connected, outbox, hello != null);
         dispatcher = opened;
         if (hello != null) {
             // A resume reads PostgreSQL: the same reason as above to keep it off the reader's own stack.
