@@ -124,7 +124,7 @@ public final class IngressServer implements AutoCloseable {
 
     static ChatSettings chatSettings(IngressConfig config) {
         return ChatSettings.of(config.nodeId(), config.heartbeatInterval(), config.resumeMax(),
-                config.ratePerSec(), config.rateBurst());
+                config.ratePerSec(), config.rateBurst()).withOrigins(config.security().origins());
     }
 
     public int port() {

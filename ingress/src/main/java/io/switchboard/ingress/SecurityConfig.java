@@ -6,6 +6,7 @@ import static io.switchboard.ingress.EnvVars.or;
 import static io.switchboard.ingress.EnvVars.value;
 
 import io.switchboard.ingress.auth.TokenPolicy;
+import io.switchboard.ingress.ws.OriginPolicy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -19,13 +20,16 @@ import java.util.Objects;
  *                           every interface otherwise
  * @param devModeAllowRemote {@code SB_DEV_MODE_ALLOW_REMOTE}: lets a dev-mode node listen beyond loopback,
  *                           where anyone who reaches it can mint a token for anyone
+ * @param origins            {@code SB_ALLOWED_ORIGINS}: web pages that may open a socket besides the node's own
+ *                           (and, in dev mode, local ones); {@code *} for any
  */
-public record SecurityConfig(TokenPolicy tokens, String httpHost, boolean devModeAllowRemote) {
+public record SecurityConfig(TokenPolicy tokens, String httpHost, boolean devModeAllowRemote, OriginPolicy origins) {
     static final String DEV_HOST = "127.0.0.1";
     static final String ANY_HOST = "0.0.0.0";
 
     public SecurityConfig {
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(origins, "origins");
         if (httpHost == null || httpHost.isBlank()) {
             throw new IllegalArgumentException("SB_HTTP_HOST must not be blank");
         }
@@ -41,7 +45,8 @@ public record SecurityConfig(TokenPolicy tokens, String httpHost, boolean devMod
                 new TokenPolicy(value(env, "SB_JWT_ISSUER"), value(env, "SB_JWT_AUDIENCE"),
                         durationVar(env, "SB_JWT_MAX_LIFETIME", TokenPolicy.DEFAULT_MAX_LIFETIME)),
                 or(value(env, "SB_HTTP_HOST"), devMode ? DEV_HOST : ANY_HOST),
-                boolVar(env, "SB_DEV_MODE_ALLOW_REMOTE"));
+                boolVar(env, "SB_DEV_MODE_ALLOW_REMOTE"),
+                OriginPolicy.of(value(env, "SB_ALLOWED_ORIGINS"), devMode));
     }
 
     /** Whether only this machine can reach {@link #httpHost()}; a name is resolved (once, at startup). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.ingress.auth.TokenPolicy;
+import io.switchboard.ingress.ws.OriginPolicy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -118,6 +119,17 @@ class IngressConfigTest {
 
         assertThat(remote.security().httpHost()).isEqualTo("0.0.0.0");
         assertThat(remote.security().devModeAllowRemote()).isTrue();
+    }
+
+    @Test
+    void shouldReadTheAllowedOrigins() {
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security().origins())
+                .isEqualTo(OriginPolicy.sameOrigin());
+        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true")).security().origins().local()).isTrue();
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_ALLOWED_ORIGINS",
+                "https://app.example.com")).security().origins().listed()).containsExactly("https://app.example.com:443");
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_ALLOWED_ORIGINS", "nope")))
+                .hasMessageContaining("SB_ALLOWED_ORIGINS");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.switchboard.ingress.ws;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.RequestException;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.switchboard.ingress.auth.Principal;
@@ -43,6 +45,13 @@ final class ChatSession implements WsListener {
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
+        String origin = headers.first(HeaderNames.ORIGIN).orElse(null);
+        if (!ctx.settings().origins().allows(origin, headers.first(HeaderNames.HOST).orElse(null))) {
+            LOGGER.atInfo().addKeyValue("origin", origin).log("WebSocket upgrade refused: origin not allowed");
+            // Helidon answers this exception 403 and never opens the socket (its own origin check does the same).
+            throw RequestException.builder().type(DirectHandler.EventType.FORBIDDEN)
+                    .message("Origin not allowed").build();
+        }
         headerToken = BearerToken.from(headers.first(HeaderNames.AUTHORIZATION)).orElse(null);
         return Optional.empty();
     }

@@ -14,10 +14,11 @@ import java.time.Duration;
  * @param maxFrameBytes     larger client frames get {@code too_large} (contract: 64 KiB)
  * @param sendQueueLimit    frames queued for one socket before its reader counts as too slow and is closed
  * @param typingLapse       a delivered {@code typing active:true} turns false by itself after this (contract: 6 s)
+ * @param origins           which web pages may open a socket
  */
 public record ChatSettings(String nodeId, Duration heartbeatInterval, Duration helloTimeout, int resumeMax,
                            double ratePerSec, int rateBurst, int maxFrameBytes, int sendQueueLimit,
-                           Duration typingLapse) {
+                           Duration typingLapse, OriginPolicy origins) {
 
     public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
     public static final int MAX_FRAME_BYTES = 64 * 1024;
@@ -34,18 +35,27 @@ public record ChatSettings(String nodeId, Duration heartbeatInterval, Duration h
         require(rateBurst >= 1, "rateBurst must be at least 1, was " + rateBurst);
         require(maxFrameBytes >= 1024, "maxFrameBytes must be at least 1024, was " + maxFrameBytes);
         require(sendQueueLimit >= 16, "sendQueueLimit must be at least 16, was " + sendQueueLimit);
+        require(origins != null, "origins must be given");
     }
 
-    /** The contract's fixed values (hello timeout, frame size, typing lapse) with the configurable rest. */
+    /**
+     * The contract's fixed values (hello timeout, frame size, typing lapse) with the configurable rest;
+     * same-origin pages only until {@link #withOrigins} says otherwise.
+     */
     public static ChatSettings of(String nodeId, Duration heartbeatInterval, int resumeMax, double ratePerSec,
                                   int rateBurst) {
         return new ChatSettings(nodeId, heartbeatInterval, HELLO_TIMEOUT, resumeMax, ratePerSec, rateBurst,
-                MAX_FRAME_BYTES, SEND_QUEUE_LIMIT, TYPING_LAPSE);
+                MAX_FRAME_BYTES, SEND_QUEUE_LIMIT, TYPING_LAPSE, OriginPolicy.sameOrigin());
     }
 
     public ChatSettings withHelloTimeout(Duration timeout) {
         return new ChatSettings(nodeId, heartbeatInterval, timeout, resumeMax, ratePerSec, rateBurst,
-                maxFrameBytes, sendQueueLimit, typingLapse);
+                maxFrameBytes, sendQueueLimit, typingLapse, origins);
+    }
+
+    public ChatSettings withOrigins(OriginPolicy policy) {
+        return new ChatSettings(nodeId, heartbeatInterval, helloTimeout, resumeMax, ratePerSec, rateBurst,
+                maxFrameBytes, sendQueueLimit, typingLapse, policy);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -1,6 +1,7 @@
 package io.switchboard.ingress.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.ingress.auth.JwtTokenService;
@@ -10,6 +11,7 @@ import io.switchboard.schemas.avro.SendMessage;
 import io.switchboard.schemas.avro.SessionKind;
 import io.switchboard.schemas.live.Channels;
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -119,6 +121,22 @@ class ChatEndpointIT {
         try (WsClient client = WsClient.connect(uri, "garbage")) {
             assertThat(client.next().path("code").asText()).isEqualTo("unauthorized");
             assertThat(client.awaitClose()).isEqualTo(4401);
+        }
+    }
+
+    /** A page on another site must not open a socket with its visitor's cookies or local reach. */
+    @Test
+    void shouldRefuseAnUpgradeFromAnotherOriginAndAcceptTheSameOrNone() throws Exception {
+        String self = "http://127.0.0.1:" + uri.getPort();
+
+        Throwable refused = catchThrowable(() -> WsClient.connect(uri, token(ALICE), "https://evil.example"));
+
+        assertThat(refused).hasCauseInstanceOf(WebSocketHandshakeException.class);
+        assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(403);
+        try (WsClient sameOrigin = WsClient.connect(uri, token(ALICE), self);
+             WsClient noOrigin = WsClient.connect(uri, token(ALICE), null)) {
+            assertThat(sameOrigin.next().path("type").asText()).isEqualTo("welcome");
+            assertThat(noOrigin.next().path("type").asText()).isEqualTo("welcome");
         }
     }
 

@@ -29,8 +29,8 @@ class ChatSettingsTest {
         assertThatThrownBy(() -> ChatSettings.of("n", Duration.ofSeconds(1), 1, -1, 40))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChatSettings("n", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 1, 100, 16,
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), OriginPolicy.sameOrigin())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChatSettings("n", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 1, 65_536, 1,
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), OriginPolicy.sameOrigin())).isInstanceOf(IllegalArgumentException.class);
     }
 }
