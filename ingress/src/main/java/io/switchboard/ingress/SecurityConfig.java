@@ -2,6 +2,7 @@ package io.switchboard.ingress;
 
 import static io.switchboard.ingress.EnvVars.boolVar;
 import static io.switchboard.ingress.EnvVars.durationVar;
+import static io.switchboard.ingress.EnvVars.intVar;
 import static io.switchboard.ingress.EnvVars.or;
 import static io.switchboard.ingress.EnvVars.value;
 
@@ -22,14 +23,21 @@ import java.util.Objects;
  *                           where anyone who reaches it can mint a token for anyone
  * @param origins            {@code SB_ALLOWED_ORIGINS}: web pages that may open a socket besides the node's own
  *                           (and, in dev mode, local ones); {@code *} for any
+ * @param readsPerUser       {@code SB_READS_PER_USER}: HTTP reads of one user running at once on a node; the
+ *                           default, half the read model's 8 connections, keeps one user from holding the pool
  */
-public record SecurityConfig(TokenPolicy tokens, String httpHost, boolean devModeAllowRemote, OriginPolicy origins) {
+public record SecurityConfig(TokenPolicy tokens, String httpHost, boolean devModeAllowRemote, OriginPolicy origins,
+                             int readsPerUser) {
+    public static final int DEFAULT_READS_PER_USER = 4;
     static final String DEV_HOST = "127.0.0.1";
     static final String ANY_HOST = "0.0.0.0";
 
     public SecurityConfig {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(origins, "origins");
+        if (readsPerUser < 1) {
+            throw new IllegalArgumentException("SB_READS_PER_USER must be at least 1, was " + readsPerUser);
+        }
         if (httpHost == null || httpHost.isBlank()) {
             throw new IllegalArgumentException("SB_HTTP_HOST must not be blank");
         }
@@ -46,7 +54,8 @@ public record SecurityConfig(TokenPolicy tokens, String httpHost, boolean devMod
                         durationVar(env, "SB_JWT_MAX_LIFETIME", TokenPolicy.DEFAULT_MAX_LIFETIME)),
                 or(value(env, "SB_HTTP_HOST"), devMode ? DEV_HOST : ANY_HOST),
                 boolVar(env, "SB_DEV_MODE_ALLOW_REMOTE"),
-                OriginPolicy.of(value(env, "SB_ALLOWED_ORIGINS"), devMode));
+                OriginPolicy.of(value(env, "SB_ALLOWED_ORIGINS"), devMode),
+                intVar(env, "SB_READS_PER_USER", DEFAULT_READS_PER_USER));
     }
 
     /** Whether only this machine can reach {@link #httpHost()}; a name is resolved (once, at startup). */

@@ -133,6 +133,15 @@ class IngressConfigTest {
     }
 
     @Test
+    void shouldReadTheConcurrentReadsPerUser() {
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security().readsPerUser()).isEqualTo(4);
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_READS_PER_USER", "2")).security()
+                .readsPerUser()).isEqualTo(2);
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_READS_PER_USER", "0")))
+                .hasMessageContaining("SB_READS_PER_USER");
+    }
+
+    @Test
     void shouldFallBackToTheFixedDevSecretInDevModeOnly() {
         assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true")).jwtSecret())
                 .isEqualTo(IngressConfig.DEV_JWT_SECRET);

@@ -58,7 +58,7 @@ public final class ConversationsService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Principal caller = api.caller(req);
         ArrayNode out = Json.array();
-        for (ConversationView c : api.readModel().conversationsOf(caller.userId())) {
+        for (ConversationView c : api.read(caller, () -> api.readModel().conversationsOf(caller.userId()))) {
             out.add(view(c));
         }
         Json.ok(res, out);
