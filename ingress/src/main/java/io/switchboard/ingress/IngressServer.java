@@ -126,7 +126,8 @@ public final class IngressServer implements AutoCloseable {
 
     static ChatSettings chatSettings(IngressConfig config) {
         return ChatSettings.of(config.nodeId(), config.heartbeatInterval(), config.resumeMax(),
-                config.ratePerSec(), config.rateBurst()).withOrigins(config.security().origins());
+                config.ratePerSec(), config.rateBurst()).withOrigins(config.security().origins())
+                .withSocketLimits(config.security().sendQueueBytes(), config.security().maxSocketsPerUser());
     }
 
     public int port() {

@@ -142,6 +142,24 @@ class IngressConfigTest {
     }
 
     @Test
+    void shouldReadTheSocketLimits() {
+        SecurityConfig defaults = IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security();
+        SecurityConfig given = IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_SEND_QUEUE_BYTES", "1048576",
+                "SB_MAX_SOCKETS_PER_USER", "5")).security();
+
+        assertThat(defaults.sendQueueBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(defaults.maxSocketsPerUser()).isEqualTo(20);
+        assertThat(given.sendQueueBytes()).isEqualTo(1_048_576);
+        assertThat(given.maxSocketsPerUser()).isEqualTo(5);
+        assertThat(IngressServer.chatSettings(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET,
+                "SB_MAX_SOCKETS_PER_USER", "5"))).maxSocketsPerUser()).isEqualTo(5);
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_SEND_QUEUE_BYTES", "1000")))
+                .hasMessageContaining("SB_SEND_QUEUE_BYTES");
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_MAX_SOCKETS_PER_USER", "0")))
+                .hasMessageContaining("SB_MAX_SOCKETS_PER_USER");
+    }
+
+    @Test
     void shouldFallBackToTheFixedDevSecretInDevModeOnly() {
         assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true")).jwtSecret())
                 .isEqualTo(IngressConfig.DEV_JWT_SECRET);

@@ -39,7 +39,8 @@ final class TestEndpoint implements AutoCloseable {
     /** Heartbeat 1 s, hello timeout 500 ms, resume 3 messages: quick to observe. */
     static ChatSettings quickSettings() {
         return new ChatSettings("it-node", Duration.ofSeconds(1), Duration.ofMillis(500), 3,
-                1_000, 1_000, ChatSettings.MAX_FRAME_BYTES, 256, Duration.ofSeconds(6), OriginPolicy.sameOrigin());
+                1_000, 1_000, ChatSettings.MAX_FRAME_BYTES, 256, Duration.ofSeconds(6), OriginPolicy.sameOrigin(),
+                ChatSettings.SEND_QUEUE_BYTES, ChatSettings.MAX_SOCKETS_PER_USER);
     }
 
     String token(String userId) {
