@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class ConversationsService implements HttpService {
     private static final Logger LOGGER = LoggerFactory.getLogger(ConversationsService.class);
     private static final int MAX_TITLE = 200;
-    private static final int MAX_MEMBERS = 1_000;
+    /** Also the most an add may grow a conversation to (MembersService). */
+    static final int MAX_MEMBERS = 1_000;
 
     private final ApiContext api;
 
