@@ -20,6 +20,7 @@ import io.switchboard.ingress.http.PresenceService;
 import io.switchboard.ingress.kafka.CommandPublisher;
 import io.switchboard.ingress.kafka.KafkaCommandPublisher;
 import io.switchboard.ingress.live.LiveHub;
+import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.PgReadModel;
 import io.switchboard.ingress.ws.ChatEndpoint;
@@ -69,7 +70,8 @@ public final class IngressServer implements AutoCloseable {
                     readModel, hub, rateLimiter, clock));
             metrics.openSockets(chat::openSessions);
             metrics.frames(chat::framesIn, chat::framesOut);
-            ApiContext api = new ApiContext(tokens, publisher, readModel, rateLimiter, clock, config.nodeId(),
+            ApiContext api = new ApiContext(tokens, publisher, readModel, rateLimiter,
+                    new InFlightLimiter(config.security().readsPerUser()), clock, config.nodeId(),
                     config.devMode(), WRITE_WAIT, PUBLISH_TIMEOUT);
             WsRouting.Builder ws = WsRouting.builder();
             chat.routing(ws);
@@ -124,7 +126,8 @@ public final class IngressServer implements AutoCloseable {
 
     static ChatSettings chatSettings(IngressConfig config) {
         return ChatSettings.of(config.nodeId(), config.heartbeatInterval(), config.resumeMax(),
-                config.ratePerSec(), config.rateBurst());
+                config.ratePerSec(), config.rateBurst()).withOrigins(config.security().origins())
+                .withSocketLimits(config.security().sendQueueBytes(), config.security().maxSocketsPerUser());
     }
 
     public int port() {

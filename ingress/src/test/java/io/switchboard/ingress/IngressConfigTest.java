@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.ingress.auth.TokenPolicy;
+import io.switchboard.ingress.ws.OriginPolicy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -118,6 +119,44 @@ class IngressConfigTest {
 
         assertThat(remote.security().httpHost()).isEqualTo("0.0.0.0");
         assertThat(remote.security().devModeAllowRemote()).isTrue();
+    }
+
+    @Test
+    void shouldReadTheAllowedOrigins() {
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security().origins())
+                .isEqualTo(OriginPolicy.sameOrigin());
+        assertThat(IngressConfig.fromEnv(env("SB_DEV_MODE", "true")).security().origins().local()).isTrue();
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_ALLOWED_ORIGINS",
+                "https://app.example.com")).security().origins().listed()).containsExactly("https://app.example.com:443");
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_ALLOWED_ORIGINS", "nope")))
+                .hasMessageContaining("SB_ALLOWED_ORIGINS");
+    }
+
+    @Test
+    void shouldReadTheConcurrentReadsPerUser() {
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security().readsPerUser()).isEqualTo(4);
+        assertThat(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_READS_PER_USER", "2")).security()
+                .readsPerUser()).isEqualTo(2);
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_READS_PER_USER", "0")))
+                .hasMessageContaining("SB_READS_PER_USER");
+    }
+
+    @Test
+    void shouldReadTheSocketLimits() {
+        SecurityConfig defaults = IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET)).security();
+        SecurityConfig given = IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_SEND_QUEUE_BYTES", "1048576",
+                "SB_MAX_SOCKETS_PER_USER", "5")).security();
+
+        assertThat(defaults.sendQueueBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(defaults.maxSocketsPerUser()).isEqualTo(20);
+        assertThat(given.sendQueueBytes()).isEqualTo(1_048_576);
+        assertThat(given.maxSocketsPerUser()).isEqualTo(5);
+        assertThat(IngressServer.chatSettings(IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET,
+                "SB_MAX_SOCKETS_PER_USER", "5"))).maxSocketsPerUser()).isEqualTo(5);
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_SEND_QUEUE_BYTES", "1000")))
+                .hasMessageContaining("SB_SEND_QUEUE_BYTES");
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET, "SB_MAX_SOCKETS_PER_USER", "0")))
+                .hasMessageContaining("SB_MAX_SOCKETS_PER_USER");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.switchboard.ingress.auth.Principal;
 import io.switchboard.ingress.auth.TokenService;
 import io.switchboard.ingress.kafka.CommandPublisher;
+import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.PgReadModel;
 import io.switchboard.schemas.avro.Command;
@@ -24,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * What the HTTP resources share: who the caller is, whether they may write now, and how a command
  * becomes durable.
  *
+ * @param reads          how many reads of one user run at once (over it: 429 {@code rate_limited})
  * @param writeWait      how long a create waits for PostgreSQL to show it (read-your-writes)
  * @param publishTimeout how long a request waits for Kafka before answering {@code unavailable}
  */
 public record ApiContext(TokenService tokens, CommandPublisher publisher, PgReadModel readModel,
-                         RateLimiter rateLimiter, Clock clock, String nodeId, boolean devMode,
+                         RateLimiter rateLimiter, InFlightLimiter reads, Clock clock, String nodeId, boolean devMode,
                          Duration writeWait, Duration publishTimeout) {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiContext.class);
     private static final String BEARER = "bearer ";
@@ -51,6 +53,14 @@ public record ApiContext(TokenService tokens, CommandPublisher publisher, PgRead
         Principal caller = caller(req);
         requirePermit(caller.userId());
         return caller;
+    }
+
+    /** Runs a read of PostgreSQL for the caller, unless they already have as many running as allowed. */
+    public <T> T read(Principal caller, Supplier<T> query) {
+        InFlightLimiter.Slot slot = reads.tryEnter(caller.userId()).orElseThrow(ApiError::rateLimited);
+        try (slot) {
+            return query.get();
+        }
     }
 
     public void requirePermit(String userId) {

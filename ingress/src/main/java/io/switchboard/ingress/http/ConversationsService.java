@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class ConversationsService implements HttpService {
     private static final Logger LOGGER = LoggerFactory.getLogger(ConversationsService.class);
     private static final int MAX_TITLE = 200;
-    private static final int MAX_MEMBERS = 1_000;
+    /** Also the most an add may grow a conversation to (MembersService). */
+    static final int MAX_MEMBERS = 1_000;
 
     private final ApiContext api;
 
@@ -58,7 +59,7 @@ public final class ConversationsService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Principal caller = api.caller(req);
         ArrayNode out = Json.array();
-        for (ConversationView c : api.readModel().conversationsOf(caller.userId())) {
+        for (ConversationView c : api.read(caller, () -> api.readModel().conversationsOf(caller.userId()))) {
             out.add(view(c));
         }
         Json.ok(res, out);

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/conversations/{id}/members}: a member adds someone. Checked here first (the topology
- * checks again), so the caller gets a precise error instead of a silent rejection.
+ * checks again), so the caller gets a precise error instead of a silent rejection: the caller must be a
+ * member, the conversation a group below the create limit of members, the user one the system knows.
  */
 public final class MembersService implements HttpService {
     private static final Logger LOGGER = LoggerFactory.getLogger(MembersService.class);
@@ -43,6 +44,12 @@ public final class MembersService implements HttpService {
             throw ApiError.forbidden("A direct conversation keeps its two members");
         }
         if (!conversation.members().contains(userId)) {
+            if (conversation.members().size() >= ConversationsService.MAX_MEMBERS) {
+                throw ApiError.forbidden("A conversation has at most " + ConversationsService.MAX_MEMBERS + " members");
+            }
+            if (!api.readModel().awaitUser(userId, api.writeWait())) {
+                throw ApiError.notFound("No user " + userId + ": they have never signed in");
+            }
             Command command = api.command(caller, conversationId, new AddMember(userId));
             api.publish(() -> api.publisher().publish(command), "add " + userId + " to " + conversationId);
             if (!api.readModel().awaitMember(conversationId, userId, api.writeWait())) {

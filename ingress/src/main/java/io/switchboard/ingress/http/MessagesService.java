@@ -30,17 +30,20 @@ public final class MessagesService implements HttpService {
     }
 
     private void page(ServerRequest req, ServerResponse res) {
-        Principal caller = api.caller(req);
+        // A page costs a rate-limit permit, as WebSocket history does.
+        Principal caller = api.writer(req);
         String conversationId = Params.conversationId(req);
         long beforeSeq = Params.longParam(req, "beforeSeq", 1, Long.MAX_VALUE, Long.MAX_VALUE);
         int limit = (int) Params.longParam(req, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        if (api.readModel().conversation(conversationId).isEmpty()) {
-            throw ApiError.notFound("No conversation " + conversationId);
-        }
-        if (!api.readModel().isMember(conversationId, caller.userId())) {
-            throw ApiError.notMember(conversationId);
-        }
-        Page page = api.readModel().messagesBefore(conversationId, beforeSeq, limit);
+        Page page = api.read(caller, () -> {
+            if (api.readModel().conversation(conversationId).isEmpty()) {
+                throw ApiError.notFound("No conversation " + conversationId);
+            }
+            if (!api.readModel().isMember(conversationId, caller.userId())) {
+                throw ApiError.notMember(conversationId);
+            }
+            return api.readModel().messagesBefore(conversationId, beforeSeq, limit);
+        });
         ObjectNode body = Json.object();
         ArrayNode messages = body.putArray("messages");
         page.oldestFirst().forEach(m -> messages.add(Frames.messageBody(m)));

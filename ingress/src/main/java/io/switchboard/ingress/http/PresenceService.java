@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.switchboard.ingress.auth.Principal;
 import io.switchboard.ingress.store.ReadModel.PresenceView;
 import io.switchboard.schemas.frames.Frames;
 import java.util.ArrayList;
@@ -32,13 +33,11 @@ public final class PresenceService implements HttpService {
     }
 
     private void presence(ServerRequest req, ServerResponse res) {
-        String caller = api.caller(req).userId();
+        Principal caller = api.caller(req);
         // Repeated parameters (userIds=a&userIds=b) are as good as one comma-separated list.
         List<String> userIds = userIds(String.join(",", req.query().all("userIds", List::of)));
-        Set<String> visible = api.readModel().sharingAConversation(caller, userIds);
-        List<String> shown = userIds.stream().filter(id -> id.equals(caller) || visible.contains(id)).toList();
         ArrayNode out = Json.array();
-        for (PresenceView p : shown.isEmpty() ? List.<PresenceView>of() : api.readModel().presence(shown)) {
+        for (PresenceView p : api.read(caller, () -> visiblePresence(caller.userId(), userIds))) {
             ObjectNode node = out.addObject().put("userId", p.userId()).put("status", p.status());
             if (p.lastSeen() == 0) {
                 node.putNull("lastSeen");
@@ -47,6 +46,12 @@ public final class PresenceService implements HttpService {
             }
         }
         Json.ok(res, out);
+    }
+
+    private List<PresenceView> visiblePresence(String caller, List<String> userIds) {
+        Set<String> visible = api.readModel().sharingAConversation(caller, userIds);
+        List<String> shown = userIds.stream().filter(id -> id.equals(caller) || visible.contains(id)).toList();
+        return shown.isEmpty() ? List.of() : api.readModel().presence(shown);
     }
 
     private static List<String> userIds(String raw) {

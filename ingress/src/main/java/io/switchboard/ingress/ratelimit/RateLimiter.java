@@ -42,6 +42,16 @@ public final class RateLimiter {
         return buckets.computeIfAbsent(userId, u -> new TokenBucket(burst, now)).tryTake(now, permitsPerMilli);
     }
 
+    /**
+     * Takes a permit when there is one (0), else says how many milliseconds until there will be, taking
+     * nothing: for work that may wait its turn rather than be refused.
+     */
+    public long acquireOrWaitMillis(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        long now = clock.millis();
+        return buckets.computeIfAbsent(userId, u -> new TokenBucket(burst, now)).takeOrWait(now, permitsPerMilli);
+    }
+
     /** How many buckets are held; for tests and metrics. */
     public int trackedUsers() {
         return buckets.size();
@@ -63,15 +73,19 @@ public final class RateLimiter {
         }
 
         synchronized boolean tryTake(long now, double permitsPerMilli) {
+            return takeOrWait(now, permitsPerMilli) == 0;
+        }
+
+        synchronized long takeOrWait(long now, double permitsPerMilli) {
             if (now > updatedAt) {
                 tokens = Math.min(capacity, tokens + (now - updatedAt) * permitsPerMilli);
                 updatedAt = now;
             }
             if (tokens >= 1) {
                 tokens -= 1;
-                return true;
+                return 0;
             }
-            return false;
+            return Math.max(1, (long) Math.ceil((1 - tokens) / permitsPerMilli));
         }
 
         synchronized long idleSince(long now) {

@@ -145,6 +145,16 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
                 timeout);
     }
 
+    /**
+     * Whether the system knows the user: a profile on sb.users (the dev token endpoint writes one), or a
+     * presence row, which every user who ever connected has (tokens of another issuer register no profile).
+     * Waits up to {@code timeout} for one, since a user registered a moment ago may not be stored yet.
+     */
+    public boolean awaitUser(String userId, Duration timeout) {
+        return poll(() -> sql.exists("SELECT 1 FROM users WHERE user_id = ? "
+                + "UNION ALL SELECT 1 FROM presence WHERE user_id = ?", userId, userId), timeout);
+    }
+
     /** Read-your-writes for HTTP member adds: true once the sink has stored the membership. */
     public boolean awaitMember(String conversationId, String userId, Duration timeout) {
         return poll(() -> isMember(conversationId, userId), timeout);

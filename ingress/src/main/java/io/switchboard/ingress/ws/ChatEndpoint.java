@@ -4,6 +4,7 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.switchboard.ingress.auth.TokenService;
 import io.switchboard.ingress.kafka.CommandPublisher;
 import io.switchboard.ingress.live.LiveHub;
+import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.ReadModel;
 import java.time.Clock;
@@ -54,8 +55,8 @@ public final class ChatEndpoint implements AutoCloseable {
                 new SessionOpener(settings, readModel, liveHub, scheduling, sessionEvents, clock),
                 new CommandHandler(publisher, rateLimiter, membership, new CommandFactory(settings.nodeId(), clock)),
                 new HistoryHandler(readModel, rateLimiter, membership),
-                new ResumeHandler(readModel, liveHub, membership, settings.resumeMax()),
-                sessionEvents, open, counters);
+                new ResumeHandler(readModel, liveHub, membership, rateLimiter, settings.resumeMax()),
+                sessionEvents, open, counters, new InFlightLimiter(settings.maxSocketsPerUser()));
     }
 
     /** Registers {@code /ws}; Helidon asks for a new listener per connection. */

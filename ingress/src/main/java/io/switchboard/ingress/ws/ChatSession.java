@@ -1,13 +1,16 @@
 package io.switchboard.ingress.ws;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.RequestException;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.switchboard.ingress.auth.Principal;
 import io.switchboard.ingress.auth.TokenService.InvalidTokenException;
+import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.store.StoreUnavailableException;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +35,7 @@ final class ChatSession implements WsListener {
     private volatile Connected connected;
     private volatile FrameDispatcher dispatcher;
     private volatile Outbox outbox;
+    private volatile InFlightLimiter.Slot userSlot;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile Scheduling.Cancellable helloTimer = () -> { };
     private volatile Scheduling.Cancellable keepalive = () -> { };
@@ -43,14 +47,22 @@ final class ChatSession implements WsListener {
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
+        String origin = headers.first(HeaderNames.ORIGIN).orElse(null);
+        if (!ctx.settings().origins().allows(origin, headers.first(HeaderNames.HOST).orElse(null))) {
+            LOGGER.atInfo().addKeyValue("origin", origin).log("WebSocket upgrade refused: origin not allowed");
+            // Helidon answers this exception 403 and never opens the socket (its own origin check does the same).
+            throw RequestException.builder().type(DirectHandler.EventType.FORBIDDEN)
+                    .message("Origin not allowed").build();
+        }
         headerToken = BearerToken.from(headers.first(HeaderNames.AUTHORIZATION)).orElse(null);
         return Optional.empty();
     }
 
     @Override
     public void onOpen(WsSession session) {
-        outbox = new Outbox(new WsSessionSink(session, ctx.counters()), ctx.settings().sendQueueLimit(), ChatContext.CLOSE_GRACE,
-                ctx.scheduling(), sessionId, () -> end("socket finished"));
+        outbox = new Outbox(new WsSessionSink(session, ctx.counters()), ctx.settings().sendQueueLimit(),
+                ctx.settings().sendQueueBytes(), ChatContext.CLOSE_GRACE, ctx.scheduling(), sessionId,
+                () -> end("socket finished"));
         outbox.start();
         ctx.open().add(this);
         keepalive = ctx.scheduling().every(ctx.settings().heartbeatInterval(), this::keepalive);
@@ -154,6 +166,9 @@ final class ChatSession implements WsListener {
             refuse(id, "invalid token");
             return;
         }
+        if (!admitted(principal, id)) {
+            return;
+        }
         try {
             Principal who = principal;
             connected = ShallowStack.call(() -> ctx.opener().open(who, sessionId, outbox,
@@ -166,12 +181,32 @@ final class ChatSession implements WsListener {
         }
         LOGGER.info("Session opened sessionId={} userId={} conversations={}", sessionId, principal.userId(),
                 connected.state().conversationCount());
-        FrameDispatcher opened = new FrameDispatcher(ctx, connected, outbox);
+        FrameDispatcher opened = new FrameDispatcher(ctx, connected, outbox, hello != null);
         dispatcher = opened;
         if (hello != null) {
             // A resume reads PostgreSQL: the same reason as above to keep it off the reader's own stack.
             ShallowStack.run(() -> opened.afterWelcome(hello));
         }
+    }
+
+    /** Takes one of the user's socket slots on this node; refuses the socket when they hold them all. */
+    private boolean admitted(Principal principal, String id) {
+        InFlightLimiter.Slot slot = ctx.sockets().tryEnter(principal.userId()).orElse(null);
+        if (slot == null) {
+            LOGGER.atInfo().addKeyValue("sessionId", sessionId).addKeyValue("userId", principal.userId())
+                    .addKeyValue("limit", ctx.settings().maxSocketsPerUser()).log("Socket refused: too many for the user");
+            outbox.offer(Replies.error(id, null, ErrorCodes.RATE_LIMITED, "at most "
+                    + ctx.settings().maxSocketsPerUser() + " connections per user on this node"));
+            outbox.close(CloseCodes.TOO_MANY_SOCKETS, "too many connections");
+            return false;
+        }
+        userSlot = slot;
+        if (ended.get()) {
+            // end() ran before the slot was stored, so it could not free it.
+            slot.close();
+            return false;
+        }
+        return true;
     }
 
     private void refuse(String id, String message) {
@@ -216,6 +251,10 @@ final class ChatSession implements WsListener {
             outbox.shutdown();
         }
         ctx.open().remove(this);
+        InFlightLimiter.Slot slot = userSlot;
+        if (slot != null) {
+            slot.close();
+        }
         Connected session = connected;
         if (session != null) {
             session.close();

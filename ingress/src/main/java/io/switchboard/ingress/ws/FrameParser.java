@@ -14,6 +14,8 @@ final class FrameParser {
     static final int MAX_TEXT_CHARS = 4000;
     static final int MAX_HISTORY_LIMIT = 100;
     static final int DEFAULT_HISTORY_LIMIT = 50;
+    /** Each entry costs a few queries; a client in more conversations resumes the rest with history. */
+    static final int MAX_RESUME_ENTRIES = 1_000;
 
     ClientFrame parse(String text) {
         JsonNode root;
@@ -86,6 +88,10 @@ final class FrameParser {
         }
         if (!resume.isObject()) {
             return new ClientFrame.Hello(id, token, Map.of(), "resume must be an object of conversationId -> seq");
+        }
+        if (resume.size() > MAX_RESUME_ENTRIES) {
+            return new ClientFrame.Hello(id, token, Map.of(),
+                    "resume may name at most " + MAX_RESUME_ENTRIES + " conversations");
         }
         Map<String, Long> entries = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : resume.properties()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * at a time, so sends are serialized (concurrent WsSession.send corrupts frames) and no producer ever
  * blocks on a socket. The drainer exists only while there is something to write: a parked thread per idle
  * socket cost a few KB each, and idle sockets are most of a node's sockets. A reader that lets the queue
- * pass its limit is closed with 1013; if its socket write is stuck, the drainer is interrupted after a
+ * pass its limit, in frames or in bytes (a thousand history pages of long messages are far fewer frames
+ * than the limit but could fill the heap), is closed with 1013; if its socket write is stuck, the drainer is interrupted after a
  * grace period, which closes the socket under it, and a connection whose peer has not answered the close
  * frame by then is dropped.
  *
@@ -33,6 +35,15 @@ final class Outbox {
     private record Pong(byte[] payload) implements Item {
     }
 
+    /** Heap a queued item holds, near enough: a Java string keeps at most two bytes per char. */
+    private static long bytesOf(Item item) {
+        return switch (item) {
+            case Text text -> 2L * text.frame().length();
+            case Pong pong -> pong.payload().length;
+            default -> 0;
+        };
+    }
+
     private record Close(int code, String reason) implements Item {
     }
 
@@ -41,6 +52,7 @@ final class Outbox {
 
     private final FrameSink sink;
     private final int limit;
+    private final long maxBytes;
     private final Duration closeGrace;
     private final Scheduling scheduling;
     private final String label;
@@ -48,6 +60,7 @@ final class Outbox {
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     // ConcurrentLinkedQueue.size() walks the queue; the limit is checked on every offer.
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile boolean started;
@@ -55,10 +68,16 @@ final class Outbox {
     private volatile boolean finished;
     private volatile Thread drainer;
 
-    Outbox(FrameSink sink, int limit, Duration closeGrace, Scheduling scheduling, String label,
+    /**
+     * @param limit    frames queued before the reader counts as too slow
+     * @param maxBytes bytes queued before the reader counts as too slow; one frame larger than this is still
+     *                 taken when nothing else is queued, so a socket is never closed for a single big page
+     */
+    Outbox(FrameSink sink, int limit, long maxBytes, Duration closeGrace, Scheduling scheduling, String label,
            Runnable onFinished) {
         this.sink = sink;
         this.limit = limit;
+        this.maxBytes = maxBytes;
         this.closeGrace = closeGrace;
         this.scheduling = scheduling;
         this.label = label;
@@ -76,11 +95,12 @@ final class Outbox {
         if (closing) {
             return false;
         }
-        if (size.get() >= limit) {
+        Text text = new Text(frame);
+        if (full(text)) {
             overflow();
             return false;
         }
-        enqueue(new Text(frame));
+        enqueue(text);
         return true;
     }
 
@@ -90,7 +110,7 @@ final class Outbox {
      */
     boolean offerPatiently(String frame, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        while (!closing && size.get() >= limit / 2 && System.nanoTime() < deadline) {
+        while (!closing && (size.get() >= limit / 2 || bytes.get() >= maxBytes / 2) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(WAIT_STEP_MILLIS);
             } catch (InterruptedException e) {
@@ -109,11 +129,12 @@ final class Outbox {
         if (closing) {
             return;
         }
-        if (size.get() >= limit) {
+        Pong pong = new Pong(payload);
+        if (full(pong)) {
             overflow();
             return;
         }
-        enqueue(new Pong(payload));
+        enqueue(pong);
     }
 
     void ping() {
@@ -153,6 +174,10 @@ final class Outbox {
         return size.get();
     }
 
+    long queuedBytes() {
+        return bytes.get();
+    }
+
     /** Whether a writer thread exists right now; none does while the queue is empty. */
     boolean writing() {
         return draining.get();
@@ -160,6 +185,11 @@ final class Outbox {
 
     boolean closing() {
         return closing;
+    }
+
+    private boolean full(Item item) {
+        long queuedBytes = bytes.get();
+        return size.get() >= limit || queuedBytes > 0 && queuedBytes + bytesOf(item) > maxBytes;
     }
 
     private void overflow() {
@@ -171,7 +201,8 @@ final class Outbox {
             clear();
             enqueue(new Close(CloseCodes.TRY_AGAIN_LATER, "reader too slow"));
         }
-        LOGGER.warn("Closing slow socket session={} limit={}", label, limit);
+        LOGGER.atWarn().addKeyValue("session", label).addKeyValue("limit", limit).addKeyValue("maxBytes", maxBytes)
+                .log("Closing slow socket");
         armWatchdog();
     }
 
@@ -200,13 +231,19 @@ final class Outbox {
     private void enqueue(Item item) {
         queue.add(item);
         size.incrementAndGet();
+        bytes.addAndGet(bytesOf(item));
         kick();
     }
 
     private void clear() {
-        while (queue.poll() != null) {
-            size.decrementAndGet();
+        for (Item item = queue.poll(); item != null; item = queue.poll()) {
+            dequeued(item);
         }
+    }
+
+    private void dequeued(Item item) {
+        size.decrementAndGet();
+        bytes.addAndGet(-bytesOf(item));
     }
 
     /** Starts a drainer unless one runs; the one that runs sees every item queued before it stops. */
@@ -233,7 +270,7 @@ final class Outbox {
                     drainer = Thread.currentThread();
                     continue;
                 }
-                size.decrementAndGet();
+                dequeued(item);
                 switch (item) {
                     case Text text -> sink.text(text.frame());
                     case Pong pong -> sink.pong(pong.payload());

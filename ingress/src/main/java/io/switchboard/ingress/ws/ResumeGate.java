@@ -8,17 +8,21 @@ import java.util.Map;
 /**
  * Holds a conversation's live frames while it is being resumed, so the client sees the replay, then
  * {@code synced}, then live traffic. Frames that overlap the replay are sent anyway: clients drop
- * duplicates by (conversationId, seq, version).
+ * duplicates by (conversationId, seq, version). What it holds is bounded like an outbox, in frames and
+ * in bytes; past either the socket is closed with 1013 and the client resumes again.
  */
 final class ResumeGate {
     private final Outbox outbox;
     private final int limit;
+    private final long maxBytes;
     private final Map<String, List<String>> held = new HashMap<>();
     private int heldCount;
+    private long heldBytes;
 
-    ResumeGate(Outbox outbox, int limit) {
+    ResumeGate(Outbox outbox, int limit, long maxBytes) {
         this.outbox = outbox;
         this.limit = limit;
+        this.maxBytes = maxBytes;
     }
 
     synchronized void hold(String conversationId) {
@@ -32,9 +36,11 @@ final class ResumeGate {
             outbox.offer(frame);
             return;
         }
-        if (++heldCount > limit) {
+        heldBytes += 2L * frame.length();
+        if (++heldCount > limit || heldBytes > maxBytes) {
             held.clear();
             heldCount = 0;
+            heldBytes = 0;
             outbox.close(CloseCodes.TRY_AGAIN_LATER, "too much live traffic during resume");
             return;
         }
@@ -51,6 +57,7 @@ final class ResumeGate {
         List<String> waiting = held.remove(conversationId);
         if (waiting != null) {
             heldCount -= waiting.size();
+            waiting.forEach(frame -> heldBytes -= 2L * frame.length());
             waiting.forEach(outbox::offer);
         }
     }

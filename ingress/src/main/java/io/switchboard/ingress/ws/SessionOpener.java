@@ -38,7 +38,7 @@ final class SessionOpener {
     Connected open(Principal principal, String sessionId, Outbox outbox, Collection<String> resuming) {
         List<ReadModel.ConversationView> conversations = readModel.conversationsOf(principal.userId());
         Set<String> contacts = readModel.contactsOf(principal.userId());
-        ResumeGate gate = new ResumeGate(outbox, settings.sendQueueLimit());
+        ResumeGate gate = new ResumeGate(outbox, settings.sendQueueLimit(), settings.sendQueueBytes());
         TypingLapses lapses = new TypingLapses(scheduling, settings.typingLapse(),
                 (conversationId, userId) -> gate.deliver(conversationId, typingEnded(conversationId, userId)));
         SessionState state = new SessionState(principal, sessionId, liveHub, s -> new LiveRouter(s, gate, lapses));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.AddMember;
 import io.switchboard.schemas.avro.Command;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,16 @@ class MembersIT {
         api = TestApi.start(false);
         api.db.conversation("team", "Team", false, 1_000, "alice", "bob");
         api.db.conversation("pair", null, true, 1_000, "alice", "bob");
+        for (String user : List.of("alice", "bob", "carol", "dave", "erin")) {
+            api.db.user(user, "Name of " + user);
+        }
+        api.db.presence("token-only", "offline", 1_700_000_000_000L);
+        String[] full = new String[ConversationsService.MAX_MEMBERS];
+        full[0] = "alice";
+        for (int i = 1; i < full.length; i++) {
+            full[i] = "member" + i;
+        }
+        api.db.conversation("full", "Full", false, 1_000, full);
     }
 
     @AfterAll
@@ -85,6 +96,37 @@ class MembersIT {
     void shouldRefuseAnInvalidUserId() {
         assertThat(add("alice", "team", "no spaces").code()).isEqualTo("bad_request");
         assertThat(api.post("/api/conversations/team/members", api.token("alice"), "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldRefuseAUserTheSystemHasNeverSeen() {
+        int before = api.publisher.commands.size();
+
+        TestApi.Response response = add("alice", "team", "nobody-knows-me");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.code()).isEqualTo("not_found");
+        assertThat(response.json().path("message").asText()).contains("nobody-knows-me");
+        assertThat(api.publisher.commands).hasSize(before);
+    }
+
+    /** Tokens from another issuer register nobody in sb.users; having connected once makes a user known. */
+    @Test
+    void shouldAcceptAUserKnownOnlyFromTheirPresence() {
+        assertThat(add("alice", "team", "token-only").status()).isEqualTo(204);
+    }
+
+    @Test
+    void shouldRefuseToGrowAConversationPastTheMemberLimitOfCreate() {
+        int before = api.publisher.commands.size();
+
+        TestApi.Response response = add("alice", "full", "erin");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.code()).isEqualTo("forbidden");
+        assertThat(response.json().path("message").asText()).contains("1000");
+        assertThat(api.publisher.commands).hasSize(before);
+        assertThat(add("alice", "full", "member7").status()).as("someone already in").isEqualTo(204);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.helidon.webserver.WebServer;
 import io.switchboard.ingress.IngressServer;
 import io.switchboard.ingress.auth.JwtTokenService;
 import io.switchboard.ingress.auth.TokenService;
+import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.PgReadModel;
 import io.switchboard.ingress.store.TestDatabase;
@@ -44,14 +45,14 @@ final class TestApi implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private TestApi(boolean devMode, RateLimiter rateLimiter, Duration writeWait, boolean postgresDown,
-                    TokenService tokens) {
+                    TokenService tokens, InFlightLimiter reads) {
         this.tokens = tokens;
         db = TestDatabase.create();
         readModel = postgresDown ? new PgReadModel("jdbc:postgresql://127.0.0.1:1/test", "postgres", "", "public")
                 : db.readModel();
         sink = new FakeSink(db, SINK_LAG);
         publisher = new RecordingPublisher(sink);
-        ApiContext api = new ApiContext(tokens, metrics.metered(publisher), readModel, rateLimiter,
+        ApiContext api = new ApiContext(tokens, metrics.metered(publisher), readModel, rateLimiter, reads,
                 Clock.systemUTC(), "test-node", devMode, writeWait, Duration.ofSeconds(2));
         server = WebServer.builder()
                 .port(0)
@@ -62,20 +63,28 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(boolean devMode) {
-        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false, defaultTokens());
+        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false, defaultTokens(), generousReads());
     }
 
     static TestApi start(boolean devMode, TokenService tokens) {
-        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false, tokens);
+        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false, tokens, generousReads());
     }
 
     static TestApi start(boolean devMode, RateLimiter rateLimiter, Duration writeWait) {
-        return new TestApi(devMode, rateLimiter, writeWait, false, defaultTokens());
+        return new TestApi(devMode, rateLimiter, writeWait, false, defaultTokens(), generousReads());
     }
 
     /** A node whose read model points at a port where no PostgreSQL listens. */
     static TestApi startWithPostgresDown() {
-        return new TestApi(false, generousLimiter(), Duration.ofSeconds(5), true, defaultTokens());
+        return new TestApi(false, generousLimiter(), Duration.ofSeconds(5), true, defaultTokens(), generousReads());
+    }
+
+    static TestApi start(boolean devMode, InFlightLimiter reads) {
+        return new TestApi(devMode, generousLimiter(), Duration.ofSeconds(5), false, defaultTokens(), reads);
+    }
+
+    private static InFlightLimiter generousReads() {
+        return new InFlightLimiter(100);
     }
 
     private static TokenService defaultTokens() {

@@ -47,6 +47,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void shouldTellHowLongUntilTheNextPermitWithoutTakingOne() {
+        RateLimiter limiter = new RateLimiter(10, 1, clock);
+
+        assertThat(limiter.acquireOrWaitMillis("alice")).as("taken").isZero();
+        assertThat(limiter.acquireOrWaitMillis("alice")).isEqualTo(100);
+        clock.advance(60);
+        assertThat(limiter.acquireOrWaitMillis("alice")).isEqualTo(40);
+        clock.advance(40);
+        assertThat(limiter.acquireOrWaitMillis("alice")).as("taken once refilled").isZero();
+        assertThat(limiter.tryAcquire("alice")).isFalse();
+    }
+
+    @Test
     void shouldKeepUsersApart() {
         RateLimiter limiter = new RateLimiter(1, 1, clock);
 

@@ -88,6 +88,11 @@ public final class TestDatabase implements AutoCloseable {
                 conversationId, userId, seq);
     }
 
+    /** A profile from sb.users, as the sink stores it. */
+    public void user(String userId, String displayName) {
+        update("INSERT INTO users (user_id, display_name, updated_at) VALUES (?, ?, now())", userId, displayName);
+    }
+
     public void presence(String userId, String status, long lastSeen) {
         update("INSERT INTO presence (user_id, status, last_seen) VALUES (?, ?, ?)", userId, status, ts(lastSeen));
     }

@@ -1,18 +1,17 @@
 package io.switchboard.ingress.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.websocket.WsRouting;
 import io.switchboard.ingress.auth.JwtTokenService;
-import io.switchboard.ingress.live.LiveHub;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.SendMessage;
 import io.switchboard.schemas.avro.SessionKind;
 import io.switchboard.schemas.live.Channels;
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -27,48 +26,36 @@ import redis.clients.jedis.RedisClient;
  * for PostgreSQL. Ids carry a per-run suffix so parallel runs on one Redis never share a channel.
  */
 class ChatEndpointIT {
-    private static final String REDIS = "redis://127.0.0.1:6379";
-    private static final String SECRET = "chat-endpoint-it-secret-0123456789";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String ALICE = "alice-" + RUN;
     private static final String BOB = "bob-" + RUN;
     private static final String CONV = "conv-" + RUN;
     private static final String HISTORY_CONV = "hist-" + RUN;
 
-    private static final JwtTokenService TOKENS = new JwtTokenService(SECRET, Clock.systemUTC());
-    private static final RecordingPublisher PUBLISHER = new RecordingPublisher();
-    private static final FakeReadModel READ_MODEL = new FakeReadModel();
-    private static LiveHub hub;
+    private static TestEndpoint it;
+    private static RecordingPublisher publisher;
     private static ChatEndpoint endpoint;
-    private static WebServer server;
     private static RedisClient redis;
     private static URI uri;
 
     @BeforeAll
     static void start() {
-        READ_MODEL.conversation(CONV, ALICE, BOB);
-        READ_MODEL.conversation(HISTORY_CONV, ALICE, BOB);
+        FakeReadModel readModel = new FakeReadModel();
+        readModel.conversation(CONV, ALICE, BOB);
+        readModel.conversation(HISTORY_CONV, ALICE, BOB);
         for (int seq = 1; seq <= 5; seq++) {
-            READ_MODEL.message(HISTORY_CONV, seq, BOB, "m" + seq);
+            readModel.message(HISTORY_CONV, seq, BOB, "m" + seq);
         }
-        hub = new LiveHub(REDIS);
-        hub.start();
-        redis = RedisClient.create(REDIS);
-        ChatSettings settings = new ChatSettings("it-node", Duration.ofSeconds(1), Duration.ofMillis(500), 3,
-                1_000, 1_000, ChatSettings.MAX_FRAME_BYTES, 256, Duration.ofSeconds(6));
-        endpoint = new ChatEndpoint(settings, TOKENS, PUBLISHER, READ_MODEL, hub,
-                new RateLimiter(1_000, 1_000, Clock.systemUTC()), Clock.systemUTC());
-        WsRouting.Builder ws = WsRouting.builder();
-        endpoint.routing(ws);
-        server = WebServer.builder().port(0).addRouting(ws).build().start();
-        uri = URI.create("ws://127.0.0.1:" + server.port() + ChatEndpoint.PATH);
+        it = new TestEndpoint(TestEndpoint.quickSettings(), new RateLimiter(1_000, 1_000, Clock.systemUTC()), readModel);
+        publisher = it.publisher;
+        endpoint = it.endpoint;
+        uri = it.uri;
+        redis = RedisClient.create(TestEndpoint.REDIS);
     }
 
     @AfterAll
     static void stop() {
-        endpoint.close();
-        server.stop();
-        hub.close();
+        it.close();
         redis.close();
     }
 
@@ -85,11 +72,11 @@ class ChatEndpointIT {
             // CONNECT goes out on the session-events thread, so it may trail the welcome a little
             String sessionId = welcome.path("sessionId").asText();
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (PUBLISHER.sessionEvents.stream().noneMatch(e -> e.getSessionId().equals(sessionId))
+            while (publisher.sessionEvents.stream().noneMatch(e -> e.getSessionId().equals(sessionId))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(PUBLISHER.sessionEvents).anySatisfy(e -> {
+            assertThat(publisher.sessionEvents).anySatisfy(e -> {
                 assertThat(e.getSessionId()).isEqualTo(welcome.path("sessionId").asText());
                 assertThat(e.getKind()).isEqualTo(SessionKind.CONNECT);
             });
@@ -134,6 +121,22 @@ class ChatEndpointIT {
         try (WsClient client = WsClient.connect(uri, "garbage")) {
             assertThat(client.next().path("code").asText()).isEqualTo("unauthorized");
             assertThat(client.awaitClose()).isEqualTo(4401);
+        }
+    }
+
+    /** A page on another site must not open a socket with its visitor's cookies or local reach. */
+    @Test
+    void shouldRefuseAnUpgradeFromAnotherOriginAndAcceptTheSameOrNone() throws Exception {
+        String self = "http://127.0.0.1:" + uri.getPort();
+
+        Throwable refused = catchThrowable(() -> WsClient.connect(uri, token(ALICE), "https://evil.example"));
+
+        assertThat(refused).hasCauseInstanceOf(WebSocketHandshakeException.class);
+        assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(403);
+        try (WsClient sameOrigin = WsClient.connect(uri, token(ALICE), self);
+             WsClient noOrigin = WsClient.connect(uri, token(ALICE), null)) {
+            assertThat(sameOrigin.next().path("type").asText()).isEqualTo("welcome");
+            assertThat(noOrigin.next().path("type").asText()).isEqualTo("welcome");
         }
     }
 
@@ -197,7 +200,7 @@ class ChatEndpointIT {
             assertThat(ack.path("id").asText()).isEqualTo("s1");
             assertThat(ack.path("conversationId").asText()).isEqualTo(CONV);
             assertThat(ack.path("clientMsgId").asText()).isEqualTo("cm-1");
-            Command command = PUBLISHER.commands.stream().filter(c -> "s1".equals(c.getRequestId())).findFirst().orElseThrow();
+            Command command = publisher.commands.stream().filter(c -> "s1".equals(c.getRequestId())).findFirst().orElseThrow();
             assertThat(command.getUserId()).isEqualTo(ALICE);
             assertThat(command.getNode()).isEqualTo("it-node");
             assertThat(command.getSenderName()).isEqualTo("Alice");
@@ -219,7 +222,7 @@ class ChatEndpointIT {
     @Test
     void shouldAnswerUnavailableWithoutAckWhenThePublishFails() throws Exception {
         try (WsClient client = authenticated(BOB)) {
-            PUBLISHER.failing(true);
+            publisher.failing(true);
             try {
                 client.send("{\"type\":\"send\",\"id\":\"s2\",\"conversationId\":\"" + CONV
                         + "\",\"clientMsgId\":\"cm-2\",\"text\":\"lost?\"}");
@@ -228,7 +231,7 @@ class ChatEndpointIT {
                 assertThat(error.path("id").asText()).isEqualTo("s2");
                 assertThat(error.path("clientMsgId").asText()).isEqualTo("cm-2");
             } finally {
-                PUBLISHER.failing(false);
+                publisher.failing(false);
             }
             client.send("{\"type\":\"ping\",\"id\":\"after\"}");
             assertThat(client.next().path("type").asText()).isEqualTo("pong");
@@ -325,19 +328,16 @@ class ChatEndpointIT {
     }
 
     private static boolean disconnected(String sessionId) {
-        return PUBLISHER.sessionEvents.stream()
+        return publisher.sessionEvents.stream()
                 .anyMatch(e -> e.getSessionId().equals(sessionId) && e.getKind() == SessionKind.DISCONNECT);
     }
 
     private static WsClient authenticated(String userId) throws Exception {
-        WsClient client = WsClient.connect(uri, null);
-        client.send("{\"type\":\"hello\",\"token\":\"" + token(userId) + "\"}");
-        assertThat(client.next().path("type").asText()).isEqualTo("welcome");
-        return client;
+        return it.authenticated(userId);
     }
 
     private static String token(String userId) {
-        return TOKENS.issue(userId, userId.startsWith("alice") ? "Alice" : "Bob", Duration.ofHours(1));
+        return it.token(userId);
     }
 
     private static String typing(String userId) {

@@ -29,8 +29,20 @@ class ChatSettingsTest {
         assertThatThrownBy(() -> ChatSettings.of("n", Duration.ofSeconds(1), 1, -1, 40))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChatSettings("n", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 1, 100, 16,
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), OriginPolicy.sameOrigin(), 1L << 20, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChatSettings("n", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 1, 65_536, 1,
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), OriginPolicy.sameOrigin(), 1L << 20, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRefuseAByteBudgetBelowOneFrameAndNoSocketsPerUser() {
+        ChatSettings settings = ChatSettings.of("n", Duration.ofSeconds(1), 1, 1, 1);
+
+        assertThat(settings.sendQueueBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(settings.maxSocketsPerUser()).isEqualTo(20);
+        assertThatThrownBy(() -> settings.withSocketLimits(ChatSettings.MAX_FRAME_BYTES - 1, 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendQueueBytes");
+        assertThatThrownBy(() -> settings.withSocketLimits(1L << 20, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSocketsPerUser");
     }
 }

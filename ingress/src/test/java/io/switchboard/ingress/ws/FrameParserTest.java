@@ -161,6 +161,25 @@ class FrameParserTest {
         assertThat(badSeq.invalidResume()).contains("resume.c");
     }
 
+    @Test
+    void shouldRefuseAResumeOfMoreThanAThousandConversations() {
+        ClientFrame.Hello thousand = (ClientFrame.Hello) parser.parse(helloResuming(1_000));
+        ClientFrame.Hello tooMany = (ClientFrame.Hello) parser.parse(helloResuming(1_001));
+
+        assertThat(thousand.invalidResume()).isNull();
+        assertThat(thousand.resume()).hasSize(1_000);
+        assertThat(tooMany.invalidResume()).contains("1000");
+        assertThat(tooMany.resume()).isEmpty();
+    }
+
+    private static String helloResuming(int conversations) {
+        StringBuilder resume = new StringBuilder();
+        for (int i = 0; i < conversations; i++) {
+            resume.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":0");
+        }
+        return "{\"type\":\"hello\",\"token\":\"t\",\"resume\":{" + resume + "}}";
+    }
+
     private FrameException refused(String frame) {
         FrameException e = catchThrowableOfType(FrameException.class, () -> parser.parse(frame));
         assertThat(e).as("refusal of %s", frame).isNotNull();

@@ -41,8 +41,8 @@ class LiveRouterTest {
         public void abort() {
             sent.add("abort");
         }
-    }, 64, Duration.ofSeconds(5), scheduling, "router-test", () -> { });
-    private final ResumeGate gate = new ResumeGate(outbox, 64);
+    }, 64, 4_000, Duration.ofSeconds(5), scheduling, "router-test", () -> { });
+    private final ResumeGate gate = new ResumeGate(outbox, 64, 4_000);
     private final TypingLapses lapses = new TypingLapses(scheduling, Duration.ofSeconds(6),
             (c, u) -> gate.deliver(c, "lapsed " + c + "/" + u));
     private LiveRouter router;
@@ -136,6 +136,21 @@ class LiveRouterTest {
                 "{\"type\":\"message\",\"conversationId\":\"c2\",\"seq\":1}",
                 "synced c1",
                 "{\"type\":\"message\",\"conversationId\":\"c1\",\"seq\":5}");
+    }
+
+    /** 4,000 bytes is 2,000 characters: well under 64 frames, the held text passes the byte budget. */
+    @Test
+    void shouldCloseTheSocketWhenHeldFramesPassTheByteLimit() {
+        gate.hold("c1");
+        String big = "{\"type\":\"message\",\"conversationId\":\"c1\",\"text\":\"" + "x".repeat(900) + "\"}";
+        gate.deliver("c1", big);
+        gate.deliver("c1", big);
+        assertThat(outbox.closing()).as("1,900 characters held").isFalse();
+
+        gate.deliver("c1", big);
+
+        awaitSent(1);
+        assertThat(sent).containsExactly("close 1013");
     }
 
     private void live(String channel, String payload) {

@@ -12,13 +12,14 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
+    private static final long NO_BYTE_LIMIT = Long.MAX_VALUE;
     private final ManualScheduling scheduling = new ManualScheduling();
     private final CountDownLatch finished = new CountDownLatch(1);
 
     @Test
     void shouldSendInOrderThenClose() throws Exception {
         RecordingSink sink = new RecordingSink(null);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "s1", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "s1", finished::countDown);
         outbox.start();
 
         outbox.offer("a");
@@ -34,7 +35,7 @@ class OutboxTest {
     @Test
     void shouldKeepNoWriterWhileIdleAndWriteWhatComesLater() throws Exception {
         RecordingSink sink = new RecordingSink(null);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "idle", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "idle", finished::countDown);
         outbox.start();
 
         for (int burst = 0; burst < 50; burst++) {
@@ -53,7 +54,7 @@ class OutboxTest {
     @Test
     void shouldKeepOrderWhenManyThreadsOfferAtOnce() throws Exception {
         RecordingSink sink = new RecordingSink(null);
-        Outbox outbox = new Outbox(sink, 10_000, Duration.ofSeconds(5), scheduling, "busy", finished::countDown);
+        Outbox outbox = new Outbox(sink, 10_000, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "busy", finished::countDown);
         outbox.start();
         List<Thread> producers = new ArrayList<>();
         for (int p = 0; p < 4; p++) {
@@ -79,7 +80,7 @@ class OutboxTest {
     @Test
     void shouldDropAPeerThatHasNotAnsweredTheCloseAfterTheGrace() throws Exception {
         RecordingSink sink = new RecordingSink(null);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "deaf", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "deaf", finished::countDown);
         outbox.start();
         outbox.close(4401, "unauthorized");
         assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -95,7 +96,7 @@ class OutboxTest {
     void shouldReportTheEndWhenAWriteFails() throws Exception {
         RecordingSink sink = new RecordingSink(null);
         sink.broken = true;
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "gone", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "gone", finished::countDown);
         outbox.start();
 
         outbox.ping();
@@ -108,7 +109,7 @@ class OutboxTest {
     void shouldCloseSlowReaderWhenQueueOverflows() throws Exception {
         CountDownLatch unblock = new CountDownLatch(1);
         RecordingSink sink = new RecordingSink(unblock);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "slow", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "slow", finished::countDown);
         outbox.start();
         outbox.offer("first");
         assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
@@ -128,7 +129,7 @@ class OutboxTest {
     void shouldCloseAPeerThatPingsButNeverReadsOnceItsPongsFillTheQueue() throws Exception {
         CountDownLatch unblock = new CountDownLatch(1);
         RecordingSink sink = new RecordingSink(unblock);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "pinger", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "pinger", finished::countDown);
         outbox.start();
         outbox.offer("first");
         assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
@@ -147,7 +148,7 @@ class OutboxTest {
     @Test
     void shouldDropConnectionWhenTheCloseCannotBeWritten() throws Exception {
         RecordingSink sink = new RecordingSink(new CountDownLatch(1));
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "stuck", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "stuck", finished::countDown);
         outbox.start();
         outbox.offer("first");
         assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
@@ -166,7 +167,7 @@ class OutboxTest {
     void shouldLetPatientReplayWaitForRoomInsteadOfOverflowing() throws Exception {
         CountDownLatch unblock = new CountDownLatch(1);
         RecordingSink sink = new RecordingSink(unblock);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "replay", finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, "replay", finished::countDown);
         outbox.start();
         outbox.offer("first");
         assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
@@ -179,6 +180,58 @@ class OutboxTest {
         });
 
         assertThat(outbox.offerPatiently("replayed", Duration.ofSeconds(5))).isTrue();
+        assertThat(outbox.closing()).isFalse();
+    }
+
+    /** 1,024 frames of large history pages would fill the heap long before the frame count is reached. */
+    @Test
+    void shouldCloseASlowReaderOnceItsQueuedBytesPassTheLimit() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = new Outbox(sink, 1_024, 4_000, Duration.ofSeconds(5), scheduling, "bulky", finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(outbox.offer("x".repeat(1_000))).as("2,000 bytes queued").isTrue();
+        assertThat(outbox.offer("y".repeat(1_000))).as("4,000 bytes queued: at the limit").isTrue();
+        assertThat(outbox.offer("z")).as("one more frame, though far below 1,024 frames").isFalse();
+        assertThat(outbox.closing()).isTrue();
+        unblock.countDown();
+
+        assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.events).containsExactly("first", "close 1013");
+        assertThat(outbox.queuedBytes()).isZero();
+    }
+
+    @Test
+    void shouldTakeOneFrameLargerThanTheWholeByteLimitWhenNothingIsQueued() throws Exception {
+        RecordingSink sink = new RecordingSink(null);
+        Outbox outbox = new Outbox(sink, 16, 100, Duration.ofSeconds(5), scheduling, "big-page", finished::countDown);
+        outbox.start();
+
+        assertThat(outbox.offer("p".repeat(500))).isTrue();
+        waitUntil(() -> sink.events.size() == 1);
+        assertThat(outbox.closing()).isFalse();
+        assertThat(outbox.queuedBytes()).as("released once written").isZero();
+    }
+
+    @Test
+    void shouldLetPatientReplayWaitForBytesToDrain() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = new Outbox(sink, 1_024, 4_000, Duration.ofSeconds(5), scheduling, "replay-bytes",
+                finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        outbox.offer("x".repeat(1_000));
+        Thread.ofVirtual().start(() -> {
+            sleep(100);
+            unblock.countDown();
+        });
+
+        assertThat(outbox.offerPatiently("r".repeat(1_500), Duration.ofSeconds(5))).isTrue();
         assertThat(outbox.closing()).isFalse();
     }
 

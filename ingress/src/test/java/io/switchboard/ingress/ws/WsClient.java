@@ -23,10 +23,18 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static WsClient connect(URI uri, String bearer) throws Exception {
+        return connect(uri, bearer, null);
+    }
+
+    /** As a browser on the page {@code origin} would connect; null sends no Origin, as other clients do. */
+    static WsClient connect(URI uri, String bearer, String origin) throws Exception {
         WsClient client = new WsClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         client.socket = builder.buildAsync(uri, client).get(5, TimeUnit.SECONDS);
         return client;
