@@ -77,6 +77,49 @@ class OutboxTest {
     }
 
     @Test
+    void shouldWriteTheTextFramesQueuedBehindABusyWriteInOneBatchAndKeepOtherItemsInOrder() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "batch", finished::countDown);
+        outbox.start();
+        outbox.offer("a");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+
+        outbox.offer("b");
+        outbox.offer("c");
+        outbox.offer("d");
+        outbox.ping();
+        outbox.offer("e");
+        outbox.close(1000, "bye");
+        unblock.countDown();
+
+        assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.events).containsExactly("a", "b", "c", "d", "ping", "e", "close 1000");
+        assertThat(sink.batches).containsExactly(List.of("b", "c", "d"));
+        assertThat(outbox.queued()).isZero();
+    }
+
+    @Test
+    void shouldStopGrowingABatchOnceItPassesTheBatchSize() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "big", finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        String quarter = "x".repeat(Outbox.BATCH_CHARS / 4);
+        for (int i = 0; i < 6; i++) {
+            outbox.offer(i + quarter);
+        }
+        unblock.countDown();
+
+        waitUntil(() -> sink.events.size() == 7);
+        // each frame is a little over a quarter of the batch size: the fourth one takes a batch past it
+        assertThat(sink.batches).extracting(List::size).containsExactly(4, 2);
+        assertThat(sink.events).hasSize(7).startsWith("first").endsWith("5" + quarter);
+    }
+
+    @Test
     void shouldDropAPeerThatHasNotAnsweredTheCloseAfterTheGrace() throws Exception {
         RecordingSink sink = new RecordingSink(null);
         Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "deaf", finished::countDown);
@@ -201,6 +244,7 @@ class OutboxTest {
     /** Blocks its first send on {@code gate} when given one, like a socket whose reader stopped reading. */
     private static final class RecordingSink implements FrameSink {
         final List<String> events = new CopyOnWriteArrayList<>();
+        final List<List<String>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch sending = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
         final CountDownLatch interrupted = new CountDownLatch(1);
@@ -223,6 +267,12 @@ class OutboxTest {
                     throw new IllegalStateException("socket closed under the write");
                 }
             }
+        }
+
+        @Override
+        public void texts(List<String> frames) {
+            batches.add(List.copyOf(frames));
+            frames.forEach(this::text);
         }
 
         @Override
