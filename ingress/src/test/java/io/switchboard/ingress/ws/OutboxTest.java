@@ -76,14 +76,20 @@ class OutboxTest {
         }
     }
 
+    /** An outbox of 16 whose first frame, "first", is being written until {@code unblock} opens. */
+    private Outbox writingFirst(RecordingSink sink, String label) throws InterruptedException {
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, label, finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        return outbox;
+    }
+
     @Test
     void shouldWriteTheTextFramesQueuedBehindABusyWriteInOneBatchAndKeepOtherItemsInOrder() throws Exception {
         CountDownLatch unblock = new CountDownLatch(1);
         RecordingSink sink = new RecordingSink(unblock);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "batch", finished::countDown);
-        outbox.start();
-        outbox.offer("a");
-        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        Outbox outbox = writingFirst(sink, "batch");
 
         outbox.offer("b");
         outbox.offer("c");
@@ -94,7 +100,7 @@ class OutboxTest {
         unblock.countDown();
 
         assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(sink.events).containsExactly("a", "b", "c", "d", "ping", "e", "close 1000");
+        assertThat(sink.events).containsExactly("first", "b", "c", "d", "ping", "e", "close 1000");
         assertThat(sink.batches).containsExactly(List.of("b", "c", "d"));
         assertThat(outbox.queued()).isZero();
     }
@@ -103,10 +109,7 @@ class OutboxTest {
     void shouldStopGrowingABatchOnceItPassesTheBatchSize() throws Exception {
         CountDownLatch unblock = new CountDownLatch(1);
         RecordingSink sink = new RecordingSink(unblock);
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, "big", finished::countDown);
-        outbox.start();
-        outbox.offer("first");
-        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        Outbox outbox = writingFirst(sink, "big");
         String quarter = "x".repeat(Outbox.BATCH_CHARS / 4);
         for (int i = 0; i < 6; i++) {
             outbox.offer(i + quarter);

@@ -7,15 +7,8 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +19,16 @@ import org.junit.jupiter.api.Test;
  * them is Helidon's own.
  */
 class WsSessionSinkIT {
-    private static final String BIG = "b".repeat(70_000);
+    /** Past 65,535 bytes: a 64-bit length. */
+    private static final String BIG = "{\"n\":\"" + "b".repeat(70_000) + "\"}";
+    private static final String UNICODE = "{\"n\":\"héllo 👋\"}";
 
     private final FrameCounters counters = new FrameCounters();
     private WebServer server;
+
+    private static String frame(String n) {
+        return "{\"n\":\"" + n + "\"}";
+    }
 
     @BeforeEach
     void start() {
@@ -37,10 +36,10 @@ class WsSessionSinkIT {
             @Override
             public void onOpen(WsSession session) {
                 WsSessionSink sink = new WsSessionSink(session, counters);
-                sink.text("helidon-1");
-                sink.texts(List.of("batch-1", BIG, "{\"text\":\"héllo 👋\"}"));
-                sink.text("helidon-2");
-                sink.texts(List.of("batch-2", "batch-3"));
+                sink.text(frame("helidon-1"));
+                sink.texts(List.of(frame("batch-1"), BIG, UNICODE));
+                sink.text(frame("helidon-2"));
+                sink.texts(List.of(frame("batch-2"), frame("batch-3")));
                 sink.close(1000, "done");
             }
         };
@@ -55,36 +54,14 @@ class WsSessionSinkIT {
 
     @Test
     void shouldDeliverEveryBatchedFrameAsItsOwnMessageBetweenHelidonsOwnFrames() throws Exception {
-        Collector collector = new Collector();
-        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/batch"), collector).get(5, TimeUnit.SECONDS);
+        try (WsClient client = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/batch"), null)) {
+            assertThat(client.awaitClose()).isEqualTo(1000);
+            List<String> received = new ArrayList<>();
+            client.frames.forEach(f -> received.add(f.toString()));
 
-        assertThat(collector.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
-        assertThat(collector.messages).containsExactly("helidon-1", "batch-1", BIG, "{\"text\":\"héllo 👋\"}",
-                "helidon-2", "batch-2", "batch-3");
-        assertThat(counters.out()).isEqualTo(7);
-    }
-
-    private static final class Collector implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
+            assertThat(received).containsExactly(frame("helidon-1"), frame("batch-1"), BIG, UNICODE,
+                    frame("helidon-2"), frame("batch-2"), frame("batch-3"));
+            assertThat(counters.out()).isEqualTo(7);
         }
     }
 }
