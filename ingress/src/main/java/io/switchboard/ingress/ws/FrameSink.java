@@ -1,9 +1,16 @@
 package io.switchboard.ingress.ws;
 
+import java.util.List;
+
 /** Where an {@link Outbox} writes; only its one drainer thread calls these, except {@link #abort()}. */
 interface FrameSink {
 
     void text(String frame);
+
+    /** Several text frames, in order, as one write where the socket allows it. */
+    default void texts(List<String> frames) {
+        frames.forEach(this::text);
+    }
 
     void pong(byte[] payload);
 

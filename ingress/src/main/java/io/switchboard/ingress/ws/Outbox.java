@@ -1,6 +1,8 @@
 package io.switchboard.ingress.ws;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
     private static final Logger LOGGER = LoggerFactory.getLogger(Outbox.class);
     private static final long WAIT_STEP_MILLIS = 5;
+    /** A batch stops growing past this many characters; it bounds the one buffer a batch is encoded into. */
+    static final int BATCH_CHARS = 32 * 1024;
 
     private sealed interface Item {
     }
@@ -257,22 +261,26 @@ final class Outbox {
         drainer = Thread.currentThread();
         boolean ended = true;
         try {
+            Item item = null;
             while (!finished) {
-                Item item = queue.poll();
                 if (item == null) {
-                    drainer = null;
-                    draining.set(false);
-                    // An item queued between the poll and the flag found the flag still set and started nobody.
-                    if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
-                        ended = finished;
-                        return;
+                    item = queue.poll();
+                    if (item == null) {
+                        drainer = null;
+                        draining.set(false);
+                        // An item queued between the poll and the flag found the flag still set and started nobody.
+                        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                            ended = finished;
+                            return;
+                        }
+                        drainer = Thread.currentThread();
+                        continue;
                     }
-                    drainer = Thread.currentThread();
-                    continue;
+                    dequeued(item);
                 }
-                dequeued(item);
+                Item next = null;
                 switch (item) {
-                    case Text text -> sink.text(text.frame());
+                    case Text text -> next = writeTexts(text);
                     case Pong pong -> sink.pong(pong.payload());
                     case Ping ping -> sink.ping();
                     case Close close -> {
@@ -280,6 +288,7 @@ final class Outbox {
                         return;
                     }
                 }
+                item = next;
                 if (Thread.interrupted()) {
                     return;
                 }
@@ -295,6 +304,37 @@ final class Outbox {
                 finished();
             }
         }
+    }
+
+    /**
+     * Writes {@code first} and the text frames queued right behind it in one socket write: each write is a
+     * syscall (on loopback the receiver's TCP work too), and frames queue up exactly when a node is busiest.
+     *
+     * @return the first item taken that is not text, to be handled next; null when there was none
+     */
+    private Item writeTexts(Text first) {
+        List<String> batch = null;
+        int chars = first.frame().length();
+        Item next = null;
+        while (chars < BATCH_CHARS && (next = queue.poll()) != null) {
+            dequeued(next);
+            if (!(next instanceof Text text)) {
+                break;
+            }
+            if (batch == null) {
+                batch = new ArrayList<>();
+                batch.add(first.frame());
+            }
+            batch.add(text.frame());
+            chars += text.frame().length();
+            next = null;
+        }
+        if (batch == null) {
+            sink.text(first.frame());
+        } else {
+            sink.texts(batch);
+        }
+        return next;
     }
 
     /** Reported once, by whichever of the drainer's end and {@link #shutdown()} comes first. */

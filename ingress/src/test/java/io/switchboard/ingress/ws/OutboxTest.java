@@ -77,6 +77,52 @@ class OutboxTest {
         }
     }
 
+    /** An outbox of 16 whose first frame, "first", is being written until {@code unblock} opens. */
+    private Outbox writingFirst(RecordingSink sink, String label) throws InterruptedException {
+        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, label, finished::countDown);
+        outbox.start();
+        outbox.offer("first");
+        assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        return outbox;
+    }
+
+    @Test
+    void shouldWriteTheTextFramesQueuedBehindABusyWriteInOneBatchAndKeepOtherItemsInOrder() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = writingFirst(sink, "batch");
+
+        outbox.offer("b");
+        outbox.offer("c");
+        outbox.offer("d");
+        outbox.ping();
+        outbox.offer("e");
+        outbox.close(1000, "bye");
+        unblock.countDown();
+
+        assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.events).containsExactly("first", "b", "c", "d", "ping", "e", "close 1000");
+        assertThat(sink.batches).containsExactly(List.of("b", "c", "d"));
+        assertThat(outbox.queued()).isZero();
+    }
+
+    @Test
+    void shouldStopGrowingABatchOnceItPassesTheBatchSize() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(unblock);
+        Outbox outbox = writingFirst(sink, "big");
+        String quarter = "x".repeat(Outbox.BATCH_CHARS / 4);
+        for (int i = 0; i < 6; i++) {
+            outbox.offer(i + quarter);
+        }
+        unblock.countDown();
+
+        waitUntil(() -> sink.events.size() == 7);
+        // each frame is a little over a quarter of the batch size: the fourth one takes a batch past it
+        assertThat(sink.batches).extracting(List::size).containsExactly(4, 2);
+        assertThat(sink.events).hasSize(7).startsWith("first").endsWith("5" + quarter);
+    }
+
     @Test
     void shouldDropAPeerThatHasNotAnsweredTheCloseAfterTheGrace() throws Exception {
         RecordingSink sink = new RecordingSink(null);
@@ -254,6 +300,7 @@ class OutboxTest {
     /** Blocks its first send on {@code gate} when given one, like a socket whose reader stopped reading. */
     private static final class RecordingSink implements FrameSink {
         final List<String> events = new CopyOnWriteArrayList<>();
+        final List<List<String>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch sending = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
         final CountDownLatch interrupted = new CountDownLatch(1);
@@ -276,6 +323,12 @@ class OutboxTest {
                     throw new IllegalStateException("socket closed under the write");
                 }
             }
+        }
+
+        @Override
+        public void texts(List<String> frames) {
+            batches.add(List.copyOf(frames));
+            frames.forEach(this::text);
         }
 
         @Override

@@ -44,13 +44,21 @@ public record LoadgenReport(String target, List<LoadgenStep> steps, Map<String, 
         }
     }
 
+    /**
+     * The CPU of the drain (after the last send, until everything owed arrived) is added to the last step:
+     * a target that fell behind does that step's work then, and would otherwise look cheaper the further
+     * behind it fell.
+     */
     public static LoadgenReport parse(JsonNode report) {
+        Map<String, Double> drain = drainCpu(report);
         List<LoadgenStep> steps = new ArrayList<>();
         JsonNode multi = report.path("steps");
         if (multi.isArray() && !multi.isEmpty()) {
-            multi.forEach(step -> steps.add(step(step)));
+            for (int i = 0; i < multi.size(); i++) {
+                steps.add(step(multi.get(i), i == multi.size() - 1 ? drain : Map.of()));
+            }
         } else {
-            steps.add(step(report));
+            steps.add(step(report, drain));
         }
         Map<String, Long> errors = new HashMap<>();
         report.path("errors").properties().forEach(e -> errors.put(e.getKey(), e.getValue().asLong()));
@@ -63,7 +71,19 @@ public record LoadgenReport(String target, List<LoadgenStep> steps, Map<String, 
         return steps.stream().filter(s -> s.rate() == rate).findFirst();
     }
 
-    private static LoadgenStep step(JsonNode step) {
+    private static Map<String, Double> drainCpu(JsonNode report) {
+        Map<String, Double> drain = new HashMap<>();
+        JsonNode sending = report.path("usage");
+        report.path("usage_incl_drain").properties().forEach(e -> {
+            JsonNode before = sending.path(e.getKey());
+            if (e.getValue().isObject() && before.isObject()) {
+                drain.put(e.getKey(), Math.max(0, e.getValue().path("cpu_s").asDouble() - before.path("cpu_s").asDouble()));
+            }
+        });
+        return drain;
+    }
+
+    private static LoadgenStep step(JsonNode step, Map<String, Double> drain) {
         JsonNode rate = step.path("rate");
         if (!rate.isNumber()) {
             throw new IllegalArgumentException("a step without a numeric rate");
@@ -73,7 +93,8 @@ public record LoadgenReport(String target, List<LoadgenStep> steps, Map<String, 
         step.path("usage").properties().forEach(e -> {
             JsonNode figures = e.getValue();
             if (figures.isObject()) {
-                usage.put(e.getKey(), new ProcessUsage(figures.path("cpu_s").asDouble(), figures.path("cpu_pct").asDouble()));
+                usage.put(e.getKey(), new ProcessUsage(figures.path("cpu_s").asDouble() + drain.getOrDefault(e.getKey(), 0.0),
+                        figures.path("cpu_pct").asDouble()));
             } else {
                 gone.add(e.getKey());
             }

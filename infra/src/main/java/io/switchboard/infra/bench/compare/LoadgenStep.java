@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * One rate step of a {@code loadgen.mjs} report (the whole report when it had a single rate). Counts are
- * per message sent in the step; {@code usage} covers the step's sending window, keyed by the names given
- * to the generator's {@code --pids} ({@code loadgen} is the generator itself); {@code gone} names the
- * processes that vanished during it.
+ * per message sent in the step; {@code usage} covers the step's sending window (the last step's also the
+ * drain after it), keyed by the names given to the generator's {@code --pids} ({@code loadgen} is the
+ * generator itself); {@code gone} names the processes that vanished during it.
  */
 public record LoadgenStep(int rate, long sent, long delivered, long lost, long unsent, long unacked,
                           long achievedRate, Optional<Latency> latency, Map<String, ProcessUsage> usage,

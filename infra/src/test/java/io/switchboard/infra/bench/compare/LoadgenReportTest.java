@@ -2,6 +2,7 @@ package io.switchboard.infra.bench.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +44,31 @@ class LoadgenReportTest {
             assertThat(step.unacked()).isEqualTo(3);
         });
         assertThat(report.errors()).containsEntry("rate_limited", 2L);
+    }
+
+    @Test
+    void shouldChargeTheDrainAfterTheLastSendToTheLastStep() {
+        ObjectNode json = LoadgenJson.single(LoadgenReport.SWITCHBOARD, 2000, 60000, 60000, 1500, 3000, 3500);
+        LoadgenJson.usage(json, "stack", 30.0, 100);
+        json.set("usage_incl_drain", json.get("usage").deepCopy());
+        ((ObjectNode) json.get("usage_incl_drain").get("stack")).put("cpu_s", 38.5);
+
+        LoadgenStep step = LoadgenReport.parse(json).steps().getFirst();
+
+        assertThat(step.usage().get("stack").cpuSeconds()).isEqualTo(38.5);
+    }
+
+    @Test
+    void shouldChargeTheDrainOfAMultiRateReportToItsLastStepOnly() throws Exception {
+        ObjectNode json = (ObjectNode) LoadgenJson.JSON.readTree(getClass().getResource("/compare/seed-two-steps.json"));
+        json.putObject("usage").putObject("node-3001").put("cpu_s", 4.7).put("cpu_pct", 46);
+        json.putObject("usage_incl_drain").putObject("node-3001").put("cpu_s", 5.5).put("cpu_pct", 40);
+
+        LoadgenReport report = LoadgenReport.parse(json);
+
+        assertThat(report.step(500).orElseThrow().usage().get("node-3001").cpuSeconds()).isEqualTo(2.4);
+        assertThat(report.step(1000).orElseThrow().usage().get("node-3001").cpuSeconds()).isCloseTo(3.0,
+                within(1e-9));
     }
 
     @Test
