@@ -5,6 +5,7 @@ import io.switchboard.infra.kafka.TopicAdmin;
 import io.switchboard.infra.local.Banner;
 import io.switchboard.infra.local.JulBridge;
 import io.switchboard.infra.local.LocalServices;
+import io.switchboard.infra.local.LocalSettings;
 import io.switchboard.infra.local.Ports;
 import io.switchboard.infra.local.StackEnvironment;
 import io.switchboard.ingress.IngressConfig;
@@ -24,11 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system in one JVM for development ({@code ./sb run}): Redis and PostgreSQL (running or
  * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka, every topic, the stream
- * processor, the sink and one ingress node in dev mode. Ctrl-C stops it all, newest first.
+ * processor, the sink and one ingress node in dev mode. Ctrl-C stops it all, newest first. Ports and
+ * the data directory can be moved with {@link LocalSettings}' variables.
  */
 public final class LocalStack {
     private static final Logger LOGGER = LoggerFactory.getLogger(LocalStack.class);
-    private static final int KAFKA_PORT = 9092;
     private static final Duration STREAMS_START = Duration.ofSeconds(60);
 
     private LocalStack() {
@@ -36,18 +37,20 @@ public final class LocalStack {
 
     public static void main(String[] args) {
         JulBridge.install();
-        Path dataDir = Path.of(".sb").toAbsolutePath();
-        Path envFile = dataDir.resolve("stack.env");
+        LocalSettings local = LocalSettings.fromEnv(System.getenv());
+        Path dataDir = local.dataDir();
+        Path envFile = local.envFile();
         Resources resources = new Resources();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             resources.close();
             deleteQuietly(envFile);
         }, "local-stack-shutdown"));
         try {
-            Ports.requireFree(KAFKA_PORT, "Kafka");
-            Ports.requireFree(KAFKA_PORT + 1, "the Kafka controller");
-            LocalServices services = resources.add("redis+postgres", LocalServices.start(dataDir));
-            EmbeddedKafka kafka = resources.add("kafka", EmbeddedKafka.start(dataDir.resolve("kafka"), KAFKA_PORT));
+            Ports.requireFree(local.kafkaPort(), "Kafka");
+            Ports.requireFree(local.controllerPort(), "the Kafka controller");
+            LocalServices services = resources.add("redis+postgres", LocalServices.start(dataDir, System.getenv()));
+            EmbeddedKafka kafka = resources.add("kafka", EmbeddedKafka.start(dataDir.resolve("kafka"),
+                    local.kafkaPort(), local.controllerPort()));
             Map<String, String> env = StackEnvironment.compose(System.getenv(), services, kafka.bootstrapServers(),
                     dataDir);
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), Integer.parseInt(env.getOrDefault("SB_PARTITIONS", "4")));
