@@ -43,4 +43,14 @@ final class StreamsProperties {
         props.putAll(ErrorHandling.streamsConfigs());
         return props;
     }
+
+    /**
+     * The same, joining as static member {@code instanceId} (Kafka Streams appends each thread's index), so a
+     * restart takes over its crashed self's membership instead of waiting for the coordinator to expire it.
+     */
+    static Properties of(ProcessorConfig config, String instanceId) {
+        Properties props = of(config);
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+        return props;
+    }
 }
