@@ -10,6 +10,7 @@ import io.switchboard.infra.local.Ports;
 import io.switchboard.infra.local.StackEnvironment;
 import io.switchboard.ingress.IngressConfig;
 import io.switchboard.ingress.IngressServer;
+import io.switchboard.processor.InstanceId;
 import io.switchboard.processor.ProcessorConfig;
 import io.switchboard.processor.StreamProcessor;
 import io.switchboard.sink.Sink;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,11 @@ public final class LocalStack {
             LocalServices services = resources.add("redis+postgres", LocalServices.start(dataDir, System.getenv()));
             EmbeddedKafka kafka = resources.add("kafka", EmbeddedKafka.start(dataDir.resolve("kafka"),
                     local.kafkaPort(), local.controllerPort()));
-            Map<String, String> env = StackEnvironment.compose(System.getenv(), services, kafka.bootstrapServers(),
-                    dataDir);
+            Map<String, String> env = new HashMap<>(StackEnvironment.compose(System.getenv(), services,
+                    kafka.bootstrapServers(), dataDir));
+            // The sink in this JVM joins its group under the processor's name, so a restart after a crash
+            // takes over every group membership of its dead self at once (docs/operations.md).
+            env.putIfAbsent("SB_INSTANCE_ID", InstanceId.of(Path.of(env.get("SB_STATE_DIR"))));
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), Integer.parseInt(env.getOrDefault("SB_PARTITIONS", "4")));
             StreamProcessor processor = resources.add("stream-processor",
                     StreamProcessor.start(ProcessorConfig.fromEnv(env)));
