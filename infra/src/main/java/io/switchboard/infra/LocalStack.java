@@ -5,10 +5,12 @@ import io.switchboard.infra.kafka.TopicAdmin;
 import io.switchboard.infra.local.Banner;
 import io.switchboard.infra.local.JulBridge;
 import io.switchboard.infra.local.LocalServices;
+import io.switchboard.infra.local.LocalSettings;
 import io.switchboard.infra.local.Ports;
 import io.switchboard.infra.local.StackEnvironment;
 import io.switchboard.ingress.IngressConfig;
 import io.switchboard.ingress.IngressServer;
+import io.switchboard.processor.InstanceId;
 import io.switchboard.processor.ProcessorConfig;
 import io.switchboard.processor.StreamProcessor;
 import io.switchboard.sink.Sink;
@@ -17,19 +19,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole system in one JVM for development ({@code ./sb run}): Redis and PostgreSQL (running or
- * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka ({@code SB_DATA_DIR} moves
- * ./.sb), every topic, the stream processor, the sink and one ingress node in dev mode. Ctrl-C stops it all,
- * newest first.
+ * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka, every topic, the stream
+ * processor, the sink and one ingress node in dev mode. Ctrl-C stops it all, newest first. Ports and
+ * the data directory can be moved with {@link LocalSettings}' variables.
  */
 public final class LocalStack {
     private static final Logger LOGGER = LoggerFactory.getLogger(LocalStack.class);
-    private static final int KAFKA_PORT = 9092;
     private static final Duration STREAMS_START = Duration.ofSeconds(60);
 
     private LocalStack() {
@@ -37,20 +39,25 @@ public final class LocalStack {
 
     public static void main(String[] args) {
         JulBridge.install();
-        Path dataDir = Path.of(System.getenv().getOrDefault("SB_DATA_DIR", ".sb")).toAbsolutePath();
-        Path envFile = dataDir.resolve("stack.env");
+        LocalSettings local = LocalSettings.fromEnv(System.getenv());
+        Path dataDir = local.dataDir();
+        Path envFile = local.envFile();
         Resources resources = new Resources();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             resources.close();
             deleteQuietly(envFile);
         }, "local-stack-shutdown"));
         try {
-            Ports.requireFree(KAFKA_PORT, "Kafka");
-            Ports.requireFree(KAFKA_PORT + 1, "the Kafka controller");
-            LocalServices services = resources.add("redis+postgres", LocalServices.start(dataDir));
-            EmbeddedKafka kafka = resources.add("kafka", EmbeddedKafka.start(dataDir.resolve("kafka"), KAFKA_PORT));
-            Map<String, String> env = StackEnvironment.compose(System.getenv(), services, kafka.bootstrapServers(),
-                    dataDir);
+            Ports.requireFree(local.kafkaPort(), "Kafka");
+            Ports.requireFree(local.controllerPort(), "the Kafka controller");
+            LocalServices services = resources.add("redis+postgres", LocalServices.start(dataDir, System.getenv()));
+            EmbeddedKafka kafka = resources.add("kafka", EmbeddedKafka.start(dataDir.resolve("kafka"),
+                    local.kafkaPort(), local.controllerPort()));
+            Map<String, String> env = new HashMap<>(StackEnvironment.compose(System.getenv(), services,
+                    kafka.bootstrapServers(), dataDir));
+            // The sink in this JVM joins its group under the processor's name, so a restart after a crash
+            // takes over every group membership of its dead self at once (docs/operations.md).
+            env.putIfAbsent("SB_INSTANCE_ID", InstanceId.of(Path.of(env.get("SB_STATE_DIR"))));
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), Integer.parseInt(env.getOrDefault("SB_PARTITIONS", "4")));
             StreamProcessor processor = resources.add("stream-processor",
                     StreamProcessor.start(ProcessorConfig.fromEnv(env)));

@@ -20,6 +20,9 @@ public final class KafkaSettings {
         int sessionMs = Math.toIntExact(config.sessionTimeout().toMillis());
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionMs);
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionMs / 3);
+        if (config.instanceId() != null) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.instanceId() + "-sink");
+        }
         return props;
     }
 

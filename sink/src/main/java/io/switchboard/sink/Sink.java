@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -110,7 +111,9 @@ public final class Sink implements AutoCloseable {
             failure.set(t);
             LOGGER.atError().setMessage("Sink loop stopped by an unexpected error").setCause(t).log();
         } finally {
-            consumer.close(CLOSE_TIMEOUT);
+            // Leaves even as a static member: another sink takes the partitions now, not after the session.
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 

@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param sessionTimeout {@code SB_SESSION_TIMEOUT_MS}: how long the coordinator waits for a silent sink
  *                       before its partitions go to the other sinks (or its restarted self); the broker
  *                       accepts only its group.min/max.session.timeout.ms range (defaults 6 s, 30 min)
+ * @param instanceId {@code SB_INSTANCE_ID}: this sink's stable name in its group (static membership: its
+ *                   restart takes over its crashed self's partitions at once instead of waiting for the
+ *                   session to expire); null, the default, joins as a dynamic member. Unique per process.
  */
 public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, String pgPassword,
-                         String pgSchema, String groupId, Duration sessionTimeout) {
+                         String pgSchema, String groupId, Duration sessionTimeout, String instanceId) {
     public static final String DEFAULT_GROUP_ID = "switchboard-sink";
     /** Kafka's own consumer default. */
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
@@ -37,6 +40,15 @@ public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, Str
             throw new IllegalArgumentException("SB_SESSION_TIMEOUT_MS must be " + MIN_SESSION_TIMEOUT.toMillis() + ".."
                     + MAX_SESSION_TIMEOUT.toMillis() + ", was " + sessionTimeout.toMillis());
         }
+        if (instanceId != null && !instanceId.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new IllegalArgumentException("SB_INSTANCE_ID may hold only [A-Za-z0-9._-], was " + instanceId);
+        }
+    }
+
+    /** A dynamic group member. */
+    public SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, String pgPassword, String pgSchema,
+                      String groupId, Duration sessionTimeout) {
+        this(kafkaBootstrap, pgUrl, pgUser, pgPassword, pgSchema, groupId, sessionTimeout, null);
     }
 
     /** With Kafka's default session timeout. */
@@ -54,18 +66,19 @@ public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, Str
                 value(env, "SB_PG_PASSWORD", ""),
                 value(env, "SB_PG_SCHEMA", "switchboard"),
                 value(env, "SB_SINK_GROUP", DEFAULT_GROUP_ID),
-                Duration.ofMillis(millis(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())));
+                Duration.ofMillis(millis(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())),
+                value(env, "SB_INSTANCE_ID", null));
     }
 
     public SinkConfig withSchema(String schema) {
-        return new SinkConfig(kafkaBootstrap, pgUrl, pgUser, pgPassword, schema, groupId, sessionTimeout);
+        return new SinkConfig(kafkaBootstrap, pgUrl, pgUser, pgPassword, schema, groupId, sessionTimeout, instanceId);
     }
 
     @Override
     public String toString() {
         return "SinkConfig[kafkaBootstrap=" + kafkaBootstrap + ", pgUrl=" + pgUrl + ", pgUser=" + pgUser
                 + ", pgPassword=" + (pgPassword.isEmpty() ? "<empty>" : "<hidden>") + ", pgSchema=" + pgSchema
-                + ", groupId=" + groupId + ", sessionTimeout=" + sessionTimeout + "]";
+                + ", groupId=" + groupId + ", sessionTimeout=" + sessionTimeout + ", instanceId=" + instanceId + "]";
     }
 
     private static long millis(Map<String, String> env, String name, long fallback) {

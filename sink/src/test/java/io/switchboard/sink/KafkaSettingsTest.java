@@ -15,6 +15,13 @@ class KafkaSettingsTest {
     }
 
     @Test
+    void shouldJoinAsADynamicMemberUnlessGivenAnInstanceId() {
+        assertThat(KafkaSettings.liveConsumer(config)).doesNotContainKey("group.instance.id");
+        assertThat(KafkaSettings.liveConsumer(SinkConfig.fromEnv(Map.of("SB_INSTANCE_ID", "host-7"))))
+                .containsEntry("group.instance.id", "host-7-sink");
+    }
+
+    @Test
     void shouldReadCommittedWithoutAGroupForTheReplay() {
         assertThat(KafkaSettings.standaloneConsumer(config, "replay")).containsEntry("isolation.level", "read_committed")
                 .doesNotContainKey("group.id");

@@ -35,6 +35,14 @@ class SinkConfigTest {
     }
 
     @Test
+    void shouldRejectAnInstanceIdKafkaWouldMangle() {
+        assertThatThrownBy(() -> SinkConfig.fromEnv(Map.of("SB_INSTANCE_ID", "two words")))
+                .hasMessageContaining("SB_INSTANCE_ID");
+        assertThat(SinkConfig.fromEnv(Map.of("SB_INSTANCE_ID", "pod-3")).withSchema("other").instanceId())
+                .isEqualTo("pod-3");
+    }
+
+    @Test
     void shouldDefaultToKafkasSessionTimeout() {
         assertThat(SinkConfig.fromEnv(Map.of()).sessionTimeout()).isEqualTo(Duration.ofSeconds(45));
     }

@@ -5,7 +5,10 @@ import io.switchboard.processor.topology.SwitchboardTopology;
 import io.switchboard.processor.topology.TopologySettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -13,21 +16,37 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running stream processor: the Kafka Streams topology and the Redis relay, started and closed together. */
+/**
+ * The running stream processor: the Kafka Streams topology and the Redis relay, started and closed together.
+ * Both join their consumer groups as static members named after the state directory ({@link InstanceId}),
+ * so a restart after a crash takes over at once; a stall longer than the session timeout is logged as an
+ * error saying what it waits for ({@link StallWatch}).
+ */
 public final class StreamProcessor implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(StreamProcessor.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
 
+    private final Clock clock;
+    private final String instanceId;
     private final KafkaStreams streams;
     private final RedisRelay relay;
+    private final ProcessorStalls stalls;
+    private final ScheduledExecutorService watch;
     private final CountDownLatch running = new CountDownLatch(1);
 
-    private StreamProcessor(ProcessorConfig config) {
-        TopologySettings settings = new TopologySettings(config.dedupRetention(), config.heartbeatInterval(),
-                Clock.systemUTC());
-        this.streams = new KafkaStreams(SwitchboardTopology.buildTopology(settings), StreamsProperties.of(config));
-        this.relay = new RedisRelay(config.relaySettings());
+    private StreamProcessor(ProcessorConfig config, Clock clock) {
+        this.clock = clock;
+        TopologySettings settings = new TopologySettings(config.dedupRetention(), config.heartbeatInterval(), clock);
+        this.instanceId = InstanceId.of(config.stateDir());
+        this.streams = new KafkaStreams(SwitchboardTopology.buildTopology(settings),
+                StreamsProperties.of(config, instanceId));
+        this.relay = new RedisRelay(config.relaySettings().withInstanceId(instanceId + "-relay"));
+        RestoreProgress restore = new RestoreProgress();
+        streams.setGlobalStateRestoreListener(restore);
+        this.stalls = new ProcessorStalls(config.applicationId(), streams, restore, relay, clock);
         streams.setStateListener((now, before) -> {
+            stalls.stateChanged(now, before);
             LOGGER.atInfo().addKeyValue("from", before).addKeyValue("to", now).log("Kafka Streams state changed");
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
@@ -38,20 +57,31 @@ public final class StreamProcessor implements AutoCloseable {
             LOGGER.atError().setCause(e).log("Stream thread failed; replacing it");
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        StallWatch watcher = new StallWatch(stalls::current, config.sessionTimeout(), clock);
+        this.watch = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("switchboard-stall-watch").daemon().factory());
+        watch.scheduleWithFixedDelay(watcher::check, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     public static StreamProcessor start(ProcessorConfig config) {
-        StreamProcessor processor = new StreamProcessor(config);
+        StreamProcessor processor = new StreamProcessor(config, Clock.systemUTC());
         processor.streams.start();
         try {
             processor.relay.start();
         } catch (RuntimeException e) {
+            processor.watch.shutdownNow();
             processor.streams.close(CLOSE_TIMEOUT);
             throw e;
         }
-        LOGGER.atInfo().addKeyValue("applicationId", config.applicationId())
-                .addKeyValue("kafka", config.kafkaBootstrap()).log("Stream processor started");
+        LOGGER.atInfo().addKeyValue("applicationId", config.applicationId()).addKeyValue("instanceId",
+                processor.instanceId).addKeyValue("kafka", config.kafkaBootstrap()).log("Stream processor started");
         return processor;
+    }
+
+    /** The {@code group.instance.id} its consumers join with, from its state directory. */
+    public String instanceId() {
+        return instanceId;
     }
 
     /** @return true when Kafka Streams reached RUNNING within {@code timeout} */
@@ -59,25 +89,31 @@ public final class StreamProcessor implements AutoCloseable {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** For health checks; REBALANCING is a normal, passing state. */
     public KafkaStreams.State streamsState() {
         return streams.state();
     }
 
-    public boolean relayRunning() {
-        return relay.isRunning();
+    /**
+     * Readiness: empty when the topology is RUNNING and the relay consumes; otherwise one line per half that
+     * is not, saying what it waits for and for how long.
+     */
+    public List<String> notReady() {
+        return stalls.current().stream().map(stall -> stall.component() + ": " + stall.reason() + " (for "
+                + Duration.between(stall.since(), clock.instant()).toSeconds() + " s)").toList();
     }
 
-    /** Live: neither half has stopped for good. */
+    /** Live: neither half has stopped for good (a REBALANCING topology or a restarting relay is alive). */
     public boolean isHealthy() {
         KafkaStreams.State state = streams.state();
-        return (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) && relay.isRunning();
+        return (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED) && relay.isRunning();
     }
 
     @Override
     public void close() {
+        watch.shutdownNow();
         relay.close();
-        // Leaving the group hands partitions over at once; otherwise a restart waits out session.timeout.ms.
+        // Leaving the group hands partitions over at once, static member or not; otherwise another instance
+        // (or a restart on a new state dir) waits out session.timeout.ms.
         if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
             LOGGER.atWarn().addKeyValue("timeoutMs", CLOSE_TIMEOUT.toMillis()).log("Kafka Streams did not close in time");

@@ -59,4 +59,14 @@ final class StreamsProperties {
     static long pollMillis(long commitIntervalMs) {
         return Math.clamp(commitIntervalMs / 5, 1L, MAX_POLL_MS);
     }
+
+    /**
+     * The same, joining as static member {@code instanceId} (Kafka Streams appends each thread's index), so a
+     * restart takes over its crashed self's membership instead of waiting for the coordinator to expire it.
+     */
+    static Properties of(ProcessorConfig config, String instanceId) {
+        Properties props = of(config);
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+        return props;
+    }
 }

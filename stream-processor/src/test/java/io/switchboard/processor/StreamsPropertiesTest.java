@@ -67,4 +67,13 @@ class StreamsPropertiesTest {
 
         assertThat(props).containsEntry("replication.factor", 3);
     }
+
+    /** Only the main consumer is in a group; Kafka Streams appends each thread's index to the id. */
+    @Test
+    void shouldMakeOnlyTheMainConsumerAStaticMember() {
+        Properties props = StreamsProperties.of(ProcessorConfig.fromEnv(Map.of()), "sb-42");
+
+        assertThat(props).containsEntry("main.consumer.group.instance.id", "sb-42")
+                .doesNotContainKey("group.instance.id");
+    }
 }

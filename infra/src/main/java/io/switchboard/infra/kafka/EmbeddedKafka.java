@@ -37,13 +37,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param port    the client port, 0 to pick free ports
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
+        // A fixed client port gets the next one for its controller, so a persistent stack keeps both.
+        int controllerPort = port == 0 ? 0 : port + 1;
         if (dataDir != null) {
-            return launch(dataDir, false, port);
+            return launch(dataDir, false, port, controllerPort);
         }
         try {
             Path base = Path.of(System.getProperty("java.io.tmpdir"));
             Files.createDirectories(base);
-            return launch(Files.createTempDirectory(base, "embedded-kafka-"), true, port);
+            return launch(Files.createTempDirectory(base, "embedded-kafka-"), true, port, controllerPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary broker directory", e);
         }
@@ -54,10 +56,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(null, 0);
     }
 
-    private static EmbeddedKafka launch(Path dataDir, boolean temporary, int port) {
+    /** A broker on two given ports (client, KRaft controller) keeping its data in {@code dataDir}. */
+    public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
+        return launch(dataDir, false, port, controllerPort);
+    }
+
+    private static EmbeddedKafka launch(Path dataDir, boolean temporary, int port, int controller) {
         int clientPort = port == 0 ? FreePorts.pick() : port;
-        // A fixed client port gets the next one for its controller, so a persistent stack keeps both.
-        int controllerPort = port == 0 ? FreePorts.pickOther(clientPort) : port + 1;
+        int controllerPort = controller == 0 ? FreePorts.pickOther(clientPort) : controller;
         BrokerProperties props = new BrokerProperties(dataDir.resolve("logs"), clientPort, controllerPort);
         EmbeddedKafka kafka = new EmbeddedKafka(dataDir.toAbsolutePath(), temporary, props);
         kafka.restart();

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * ingress} can start further nodes against the same stack.
  */
 public final class StackEnvironment {
-    /** Per process, never shared with a second node: its own port, name and RocksDB directory. */
-    private static final Set<String> PER_PROCESS = Set.of("SB_HTTP_PORT", "SB_NODE_ID", "SB_STATE_DIR");
+    /** Per process, never shared with a second node: its own port, name, RocksDB directory and group identity. */
+    private static final Set<String> PER_PROCESS = Set.of("SB_HTTP_PORT", "SB_NODE_ID", "SB_STATE_DIR",
+            "SB_INSTANCE_ID");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private StackEnvironment() {

@@ -21,7 +21,8 @@ final class PausingRetry {
     private final Consumer<?, ?> consumer;
     private final Backoff backoff;
     private final BooleanSupplier closing;
-    private boolean inOutage;
+    /** Written by the loop's thread; read by readiness checks too. */
+    private volatile boolean inOutage;
 
     PausingRetry(Consumer<?, ?> consumer, Backoff backoff, BooleanSupplier closing) {
         this.consumer = consumer;

@@ -2,6 +2,7 @@ package io.switchboard.processor.relay;
 
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.topic.Topics;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,7 +19,7 @@ final class RelayClients {
     }
 
     static Map<String, Object> consumerConfigs(RelaySettings settings) {
-        return Map.of(
+        Map<String, Object> configs = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-consumer",
@@ -34,7 +35,11 @@ final class RelayClients {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 // A crashed relay's partitions move to the others (or its restart) after this long.
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis(),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3));
+        if (settings.instanceId() != null) {
+            configs.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId());
+        }
+        return configs;
     }
 
     static Map<String, Object> deadLetterProducerConfigs(RelaySettings settings) {

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -35,22 +38,31 @@ final class RelayLoop implements Runnable {
     private final Clock clock;
     private final PausingRetry retry;
     private final OffsetCommits offsets;
+    private final RelayStatus status;
     private volatile boolean closing;
 
     RelayLoop(Consumer<byte[], byte[]> consumer, BatchPublisher publisher, DeadLetterWriter deadLetters,
               Backoff backoff, Clock clock) {
+        this(consumer, publisher, deadLetters, backoff, clock, new RelayStatus(clock));
+    }
+
+    RelayLoop(Consumer<byte[], byte[]> consumer, BatchPublisher publisher, DeadLetterWriter deadLetters,
+              Backoff backoff, Clock clock, RelayStatus status) {
         this.consumer = consumer;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.retry = new PausingRetry(consumer, backoff, () -> closing);
         this.offsets = new OffsetCommits(consumer, clock, COMMIT_INTERVAL);
+        this.status = status;
     }
 
     @Override
     public void run() {
         try {
-            consumer.subscribe(RelayTopics.names(), new RelayRebalance(consumer, retry::inOutage, offsets));
+            status.joining();
+            consumer.subscribe(RelayTopics.names(), status.tracking(new RelayRebalance(consumer, retry::inOutage, offsets),
+                    retry::inOutage));
             while (!closing) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(offsets.pollTimeout(POLL_TIMEOUT));
                 if (!records.isEmpty()) {
@@ -98,7 +110,8 @@ final class RelayLoop implements Runnable {
     private void closeQuietly() {
         try {
             offsets.commitAllNow();
-            consumer.close();
+            // A static member would otherwise keep its partitions until its session expires.
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } catch (KafkaException e) {
             LOGGER.atWarn().addKeyValue("error", e.toString()).log("Relay consumer did not close cleanly");
         }

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param redisUrl         {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}
  * @param groupId          consumer group; a new group starts from the earliest offsets
  * @param sessionTimeout   how long the coordinator waits for a silent relay before its partitions move
+ * @param instanceId       the relay's {@code group.instance.id} (static membership: a restart replaces its
+ *                         crashed self at once), or null to join as a dynamic member
  */
-public record RelaySettings(String bootstrapServers, String redisUrl, String groupId, Duration sessionTimeout) {
+public record RelaySettings(String bootstrapServers, String redisUrl, String groupId, Duration sessionTimeout,
+                            String instanceId) {
     public RelaySettings {
         requireText(bootstrapServers, "bootstrapServers");
         requireText(redisUrl, "redisUrl");
@@ -23,6 +26,18 @@ public record RelaySettings(String bootstrapServers, String redisUrl, String gro
         if (!sessionTimeout.isPositive()) {
             throw new IllegalArgumentException("sessionTimeout must be positive, was " + sessionTimeout);
         }
+        if (instanceId != null) {
+            requireText(instanceId, "instanceId");
+        }
+    }
+
+    /** A dynamic member. */
+    public RelaySettings(String bootstrapServers, String redisUrl, String groupId, Duration sessionTimeout) {
+        this(bootstrapServers, redisUrl, groupId, sessionTimeout, null);
+    }
+
+    public RelaySettings withInstanceId(String id) {
+        return new RelaySettings(bootstrapServers, redisUrl, groupId, sessionTimeout, id);
     }
 
     /** With Kafka's default session timeout, 45 s. */

@@ -30,6 +30,13 @@ class RelayClientsTest {
     }
 
     @Test
+    void shouldJoinAsAStaticMemberOnlyWhenGivenAnInstanceId() {
+        assertThat(RelayClients.consumerConfigs(settings)).doesNotContainKey("group.instance.id");
+        assertThat(RelayClients.consumerConfigs(settings.withInstanceId("sb-1-relay")))
+                .containsEntry("group.instance.id", "sb-1-relay");
+    }
+
+    @Test
     void shouldWaitForAllReplicasOnDeadLetters() {
         assertThat(RelayClients.deadLetterProducerConfigs(settings)).containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true);
