@@ -79,7 +79,7 @@ class OutboxTest {
 
     /** An outbox of 16 whose first frame, "first", is being written until {@code unblock} opens. */
     private Outbox writingFirst(RecordingSink sink, String label) throws InterruptedException {
-        Outbox outbox = new Outbox(sink, 16, Duration.ofSeconds(5), scheduling, label, finished::countDown);
+        Outbox outbox = new Outbox(sink, 16, NO_BYTE_LIMIT, Duration.ofSeconds(5), scheduling, label, finished::countDown);
         outbox.start();
         outbox.offer("first");
         assertThat(sink.sending.await(5, TimeUnit.SECONDS)).isTrue();
