@@ -58,12 +58,12 @@ public final class IngressServer implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             IngressMetrics metrics = opened(resources, new IngressMetrics());
-            PgReadModel readModel = opened(resources,
-                    new PgReadModel(config.pgUrl(), config.pgUser(), config.pgPassword(), config.pgSchema()));
-            CommandPublisher publisher = opened(resources, metrics.metered(
-                    new KafkaCommandPublisher(config.kafkaBootstrap(), "ingress-" + config.nodeId())));
             LiveHub hub = opened(resources, new LiveHub(config.redisUrl()));
             hub.start();
+            PgReadModel readModel = opened(resources, new PgReadModel(config.pgUrl(), config.pgUser(),
+                    config.pgPassword(), config.pgSchema(), hub::publishedOffset));
+            CommandPublisher publisher = opened(resources, metrics.metered(
+                    new KafkaCommandPublisher(config.kafkaBootstrap(), "ingress-" + config.nodeId())));
             TokenService tokens = new JwtTokenService(config.jwtSecret(), config.security().tokens(), clock);
             RateLimiter rateLimiter = new RateLimiter(config.ratePerSec(), config.rateBurst(), clock);
             ChatEndpoint chat = opened(resources, new ChatEndpoint(chatSettings(config), tokens, publisher,

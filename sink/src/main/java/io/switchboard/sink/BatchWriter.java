@@ -4,6 +4,7 @@ import io.switchboard.sink.rows.ConversationRows;
 import io.switchboard.sink.rows.CursorRows;
 import io.switchboard.sink.rows.MessageRows;
 import io.switchboard.sink.rows.PresenceRows;
+import io.switchboard.sink.rows.ProgressRows;
 import io.switchboard.sink.rows.RowCounts;
 import io.switchboard.sink.rows.RowWriter;
 import io.switchboard.sink.rows.UserRows;
@@ -16,6 +17,7 @@ import java.util.List;
 /** Writes a batch's records through every table's writer, inside the caller's transaction. */
 public final class BatchWriter {
     private final List<RowWriter<?>> writers;
+    private final ProgressRows progress = new ProgressRows();
 
     public BatchWriter(SinkMode mode) {
         this.writers = List.of(new ConversationRows(), new UserRows(), new MessageRows(), new CursorRows(),
@@ -27,6 +29,7 @@ public final class BatchWriter {
         for (RowWriter<?> writer : writers) {
             writeMatching(writer, connection, items, counts);
         }
+        progress.write(connection, items, counts);
         return counts;
     }
 

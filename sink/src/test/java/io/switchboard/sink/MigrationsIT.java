@@ -27,7 +27,7 @@ class MigrationsIT {
         Migrations.migrate(pool, schema);
 
         assertThat(tables()).contains("conversation_members", "conversations", "messages", "presence",
-                "read_cursors", "users");
+                "read_cursors", "users", "conversation_progress");
     }
 
     @Test

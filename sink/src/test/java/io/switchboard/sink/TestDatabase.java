@@ -52,7 +52,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public void truncateAll() {
-        execute("TRUNCATE messages, conversations, conversation_members, users, read_cursors, presence");
+        execute("TRUNCATE messages, conversations, conversation_members, users, read_cursors, presence, "
+                + "conversation_progress");
     }
 
     public void execute(String sql) {
@@ -108,6 +109,7 @@ public final class TestDatabase implements AutoCloseable {
         tables.put("users", rows("SELECT * FROM users ORDER BY user_id"));
         tables.put("read_cursors", rows("SELECT * FROM read_cursors ORDER BY 1, 2"));
         tables.put("presence", rows("SELECT * FROM presence ORDER BY user_id"));
+        tables.put("conversation_progress", rows("SELECT * FROM conversation_progress ORDER BY 1"));
         return tables;
     }
 

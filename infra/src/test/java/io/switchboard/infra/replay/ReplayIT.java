@@ -23,7 +23,7 @@ class ReplayIT {
     @RegisterExtension
     static final SystemHarness system = SystemHarness.withIngressNodes(1);
 
-    private static final List<String> READ_MODEL = List.of("conversation_members", "conversations",
+    private static final List<String> READ_MODEL = List.of("conversation_members", "conversation_progress", "conversations",
             "flyway_schema_history", "messages", "presence", "read_cursors", "users");
 
     private final Operator operator = new Operator(system);

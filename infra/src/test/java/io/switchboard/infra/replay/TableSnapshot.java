@@ -47,6 +47,8 @@ record TableSnapshot(String schema, Map<String, List<Map<String, Object>>> table
         queries.put("conversation_members", "SELECT * FROM %s.conversation_members ORDER BY conversation_id, user_id");
         queries.put("messages", "SELECT * FROM %s.messages ORDER BY conversation_id, seq");
         queries.put("read_cursors", "SELECT * FROM %s.read_cursors ORDER BY conversation_id, user_id");
+        queries.put("conversation_progress",
+                "SELECT * FROM %s.conversation_progress ORDER BY conversation_id");
         queries.put("presence", "SELECT user_id, last_seen FROM %s.presence ORDER BY user_id");
         return queries;
     }

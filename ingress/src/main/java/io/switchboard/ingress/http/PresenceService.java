@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.switchboard.ingress.auth.Principal;
 import io.switchboard.ingress.store.ReadModel.PresenceView;
 import io.switchboard.schemas.frames.Frames;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,12 @@ import java.util.Set;
  */
 public final class PresenceService implements HttpService {
     static final int MAX_USERS = 200;
+    /**
+     * A conversation reaches its members live (the {@code conversation} frame) before the sink has stored
+     * its membership, and a client asks for the new members' presence at once: give PostgreSQL this long
+     * to show the shared conversation before leaving a user out.
+     */
+    static final Duration MEMBERSHIP_WAIT = Duration.ofSeconds(1);
 
     private final ApiContext api;
 
@@ -49,7 +56,7 @@ public final class PresenceService implements HttpService {
     }
 
     private List<PresenceView> visiblePresence(String caller, List<String> userIds) {
-        Set<String> visible = api.readModel().sharingAConversation(caller, userIds);
+        Set<String> visible = api.readModel().awaitSharing(caller, userIds, MEMBERSHIP_WAIT);
         List<String> shown = userIds.stream().filter(id -> id.equals(caller) || visible.contains(id)).toList();
         return shown.isEmpty() ? List.of() : api.readModel().presence(shown);
     }

@@ -81,13 +81,22 @@ public final class LiveHub implements AutoCloseable {
      * unknown or Redis cannot answer.
      */
     public OptionalLong publishedSeq(String conversationId) {
+        return readLong(Channels.lastSeqKey(conversationId), conversationId);
+    }
+
+    private OptionalLong readLong(String key, String conversationId) {
         try {
-            String value = commands.get(Channels.lastSeqKey(conversationId));
+            String value = commands.get(key);
             return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
         } catch (JedisException | NumberFormatException e) {
-            LOGGER.debug("Redis lastSeq read failed conversationId={} error={}", conversationId, e.toString());
+            LOGGER.debug("Redis read failed key={} conversationId={} error={}", key, conversationId, e.toString());
             return OptionalLong.empty();
         }
+    }
+
+    /** The position after the newest messages-topic record the relay published for the conversation. */
+    public OptionalLong publishedOffset(String conversationId) {
+        return readLong(Channels.publishedOffsetKey(conversationId), conversationId);
     }
 
     @Override

@@ -17,24 +17,47 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The read model in PostgreSQL, as the sink writes it (sink's db/migration). Read-only, small indexed
  * queries; failures surface as {@link StoreUnavailableException}.
  */
 public final class PgReadModel implements ReadModel, AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(PgReadModel.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
     private static final String MEMBERS = "ARRAY(SELECT m2.user_id FROM conversation_members m2 "
             + "WHERE m2.conversation_id = c.conversation_id ORDER BY m2.user_id) AS members";
 
+    /**
+     * How long a read waits for the sink to store what the relay has already published live. Normally a
+     * commit interval or two; beyond this the read answers with what is stored (the sink is down or behind).
+     */
+    private static final Duration CATCH_UP_MAX = Duration.ofSeconds(2);
+
     private final HikariDataSource dataSource;
     private final Sql sql;
+    private final PublishedOffsets published;
 
+    /** A read model that does not wait for the sink (tests, tools). */
     public PgReadModel(String jdbcUrl, String user, String password, String schema) {
+        this(jdbcUrl, user, password, schema, PublishedOffsets.NONE);
+    }
+
+    /**
+     * @param published where the relay says how far it has published each conversation: message reads wait
+     *                  (up to {@link #CATCH_UP_MAX}) for PostgreSQL to hold it, so history and resume never
+     *                  answer older than what a client already saw live (an edit, a message)
+     */
+    public PgReadModel(String jdbcUrl, String user, String password, String schema, PublishedOffsets published) {
+        this.published = published;
         HikariConfig config = new HikariConfig();
         config.setPoolName("ingress-read-model");
         config.setJdbcUrl(jdbcUrl);
@@ -54,6 +77,7 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
 
     @Override
     public Page messagesBefore(String conversationId, long beforeSeq, int limit) {
+        catchUp(conversationId);
         List<MessageEvent> newestFirst = sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
                         + "WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
                 MessageRows::map, conversationId, beforeSeq, limit + 1);
@@ -65,6 +89,7 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
 
     @Override
     public List<MessageEvent> messagesAfter(String conversationId, long afterSeq, int limit) {
+        catchUp(conversationId);
         return sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
                         + "WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
                 MessageRows::map, conversationId, afterSeq, limit);
@@ -72,6 +97,7 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
 
     @Override
     public long lastSeq(String conversationId) {
+        catchUp(conversationId);
         return sql.first("SELECT COALESCE(max(seq), 0) FROM messages WHERE conversation_id = ?",
                 rs -> rs.getLong(1), conversationId).orElse(0L);
     }
@@ -155,9 +181,41 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
                 + "UNION ALL SELECT 1 FROM presence WHERE user_id = ?", userId, userId), timeout);
     }
 
+    /**
+     * {@link #sharingAConversation}, polled for up to {@code timeout} while some of {@code others} are not
+     * (yet) in it: a conversation created a moment ago may not be stored yet. Strangers cost the whole wait.
+     */
+    public Set<String> awaitSharing(String userId, Collection<String> others, Duration timeout) {
+        Set<String> wanted = new HashSet<>(others);
+        wanted.remove(userId);
+        AtomicReference<Set<String>> found = new AtomicReference<>(Set.of());
+        poll(() -> {
+            found.set(sharingAConversation(userId, wanted));
+            return found.get().containsAll(wanted);
+        }, timeout);
+        return found.get();
+    }
+
     /** Read-your-writes for HTTP member adds: true once the sink has stored the membership. */
     public boolean awaitMember(String conversationId, String userId, Duration timeout) {
         return poll(() -> isMember(conversationId, userId), timeout);
+    }
+
+    /** The position after the newest messages-topic record the sink has stored for the conversation; 0 if none. */
+    public long storedOffset(String conversationId) {
+        return sql.first("SELECT stored_offset FROM conversation_progress WHERE conversation_id = ?",
+                rs -> rs.getLong(1), conversationId).orElse(0L);
+    }
+
+    private void catchUp(String conversationId) {
+        OptionalLong target = published.of(conversationId);
+        if (target.isEmpty()) {
+            return;
+        }
+        if (!poll(() -> storedOffset(conversationId) >= target.getAsLong(), CATCH_UP_MAX)) {
+            LOGGER.atDebug().addKeyValue("conversationId", conversationId).addKeyValue("published", target.getAsLong())
+                    .log("The sink is behind what was published live; reading what is stored");
+        }
     }
 
     @Override

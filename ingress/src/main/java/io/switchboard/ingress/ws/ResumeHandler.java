@@ -98,6 +98,9 @@ final class ResumeHandler {
             if (!outbox.offerPatiently(Frames.text(Frames.message(message)), REPLAY_WAIT)) {
                 return;
             }
+            // PostgreSQL may have moved past the newest seq read a moment ago (or Redis could not say):
+            // synced never names a seq older than a message it just replayed.
+            newest = Math.max(newest, message.getSeq());
         }
         outbox.offer(Frames.text(Frames.synced(conversationId, newest, truncated)));
         LOGGER.debug("Resumed conversationId={} from={} newest={} replayed={} truncated={}",

@@ -9,6 +9,7 @@ import io.switchboard.ingress.store.ReadModel.PresenceView;
 import io.switchboard.schemas.avro.MessageEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,47 @@ class PgReadModelIT {
 
     private static List<Long> seqs(List<MessageEvent> messages) {
         return messages.stream().map(MessageEvent::getSeq).toList();
+    }
+
+    /** What the relay already published live (an edit here) is what history answers, once the sink has it. */
+    @Test
+    void shouldWaitForTheSinkToStoreWhatWasPublishedLiveBeforeAnswering() throws Exception {
+        conversationWithMessages("racing", 1, "alice", "bob");
+        db.storedUpTo("racing", 10);
+        try (PgReadModel waiting = db.readModel(id -> OptionalLong.of(12))) {
+            CompletableFuture<Page> history = CompletableFuture.supplyAsync(
+                    () -> waiting.messagesBefore("racing", Long.MAX_VALUE, 10));
+            Thread.sleep(300);
+            assertThat(history).as("the sink has not stored offset 11 yet").isNotDone();
+
+            db.message("racing", 2, "alice", "the newest", T0 + 2_000);
+            db.storedUpTo("racing", 12);
+
+            assertThat(seqs(history.get(5, TimeUnit.SECONDS).oldestFirst())).containsExactly(1L, 2L);
+        }
+    }
+
+    /** The conversation frame reaches a new member live before the sink stores the membership. */
+    @Test
+    void shouldWaitForAConversationStoredAMomentLaterBeforeLeavingAMemberOut() throws Exception {
+        CompletableFuture<java.util.Set<String>> sharing = CompletableFuture.supplyAsync(
+                () -> readModel.awaitSharing("late-alice", List.of("late-bob", "late-stranger"), Duration.ofSeconds(5)));
+        Thread.sleep(300);
+
+        db.conversation("late", null, true, T0, "late-alice", "late-bob");
+
+        assertThat(sharing.get(10, TimeUnit.SECONDS)).containsExactly("late-bob");
+    }
+
+    @Test
+    void shouldAnswerWithWhatIsStoredWhenTheSinkStaysBehind() {
+        conversationWithMessages("stalled", 2, "alice", "bob");
+        try (PgReadModel waiting = db.readModel(id -> OptionalLong.of(99))) {
+            long started = System.nanoTime();
+
+            assertThat(waiting.lastSeq("stalled")).isEqualTo(2);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A throw-away schema in the machine's PostgreSQL ({@code test} database) holding the sink's tables, so
@@ -21,7 +24,7 @@ public final class TestDatabase implements AutoCloseable {
     public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String USER = "postgres";
     /** The sink owns the DDL; ingress tests run with the module directory as working directory. */
-    private static final Path DDL = Path.of("../sink/src/main/resources/db/migration/V1__init.sql");
+    private static final Path DDL = Path.of("../sink/src/main/resources/db/migration");
 
     private final String schema;
 
@@ -34,11 +37,23 @@ public final class TestDatabase implements AutoCloseable {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
             s.execute("SET search_path TO " + schema);
-            s.execute(Files.readString(DDL));
+            for (Path migration : migrationsInOrder()) {
+                s.execute(Files.readString(migration));
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not prepare schema " + schema + " from " + DDL.toAbsolutePath(), e);
         }
         return new TestDatabase(schema);
+    }
+
+    /** V1__, V2__, ... by version number, as Flyway applies them. */
+    private static List<Path> migrationsInOrder() throws IOException {
+        try (Stream<Path> files = Files.list(DDL)) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString()
+                            .substring(1, f.getFileName().toString().indexOf("__")))))
+                    .toList();
+        }
     }
 
     public String schema() {
@@ -47,6 +62,18 @@ public final class TestDatabase implements AutoCloseable {
 
     public PgReadModel readModel() {
         return new PgReadModel(URL, USER, "", schema);
+    }
+
+    /** A read model that waits for the positions {@code published} names, as a node's waits for Redis's. */
+    public PgReadModel readModel(PublishedOffsets published) {
+        return new PgReadModel(URL, USER, "", schema, published);
+    }
+
+    /** The sink's progress row: it has stored the conversation's records before {@code offset}. */
+    public void storedUpTo(String conversationId, long offset) {
+        update("INSERT INTO conversation_progress (conversation_id, stored_offset) VALUES (?, ?) "
+                + "ON CONFLICT (conversation_id) DO UPDATE SET stored_offset = EXCLUDED.stored_offset",
+                conversationId, offset);
     }
 
     /** One transaction, as the sink writes a conversation and its members together. */

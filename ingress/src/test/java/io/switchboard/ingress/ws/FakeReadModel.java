@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 final class FakeReadModel implements ReadModel {
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<MessageEvent>> messages = new ConcurrentHashMap<>();
+    private final Map<String, Integer> headLag = new ConcurrentHashMap<>();
 
     void conversation(String conversationId, String... userIds) {
         members.put(conversationId, Set.of(userIds));
@@ -25,6 +26,11 @@ final class FakeReadModel implements ReadModel {
         messages.computeIfAbsent(conversationId, c -> new CopyOnWriteArrayList<>()).add(new MessageEvent(
                 conversationId, seq, "mid-" + seq, senderId, senderId, "cm-" + seq, text, 1_700_000_000_000L + seq,
                 1, null, false));
+    }
+
+    /** lastSeq answers this many seqs behind the rows, as a read racing the sink's next batch can. */
+    void headLagsBy(String conversationId, int seqs) {
+        headLag.put(conversationId, seqs);
     }
 
     @Override
@@ -41,7 +47,8 @@ final class FakeReadModel implements ReadModel {
 
     @Override
     public long lastSeq(String conversationId) {
-        return sorted(conversationId).stream().mapToLong(MessageEvent::getSeq).max().orElse(0);
+        long newest = sorted(conversationId).stream().mapToLong(MessageEvent::getSeq).max().orElse(0);
+        return Math.max(0, newest - headLag.getOrDefault(conversationId, 0));
     }
 
     @Override

@@ -20,6 +20,8 @@ class HelloIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String ALICE = "alice-" + RUN;
     private static final List<String> ROOMS = List.of("r1-" + RUN, "r2-" + RUN, "r3-" + RUN, "r4-" + RUN, "r5-" + RUN);
+    private static final String RACER = "racer-" + RUN;
+    private static final String RACING_ROOM = "racing-" + RUN;
     private static TestEndpoint it;
 
     @BeforeAll
@@ -27,6 +29,11 @@ class HelloIT {
         FakeReadModel readModel = new FakeReadModel();
         ROOMS.forEach(room -> readModel.conversation(room, ALICE, "bob-" + RUN));
         readModel.message(ROOMS.getFirst(), 1, "bob-" + RUN, "one");
+        readModel.conversation(RACING_ROOM, RACER, "bob-" + RUN);
+        for (int seq = 1; seq <= 3; seq++) {
+            readModel.message(RACING_ROOM, seq, "bob-" + RUN, "racing " + seq);
+        }
+        readModel.headLagsBy(RACING_ROOM, 2);
         it = new TestEndpoint(TestEndpoint.quickSettings(), new RateLimiter(0.01, 3, Clock.systemUTC()), readModel);
     }
 
@@ -64,6 +71,26 @@ class HelloIT {
             JsonNode refused = client.next();
             assertThat(refused.path("code").asText()).isEqualTo("bad_request");
             assertThat(refused.path("id").asText()).isEqualTo("h2");
+        }
+    }
+
+    /** The head read first can lag the rows read next (the sink commits between them); synced must not. */
+    @Test
+    void shouldNameInSyncedNoSeqOlderThanAMessageItReplayed() throws Exception {
+        try (WsClient client = WsClient.connect(it.uri, null)) {
+            client.send("{\"type\":\"hello\",\"token\":\"" + it.token(RACER) + "\",\"resume\":{\"" + RACING_ROOM
+                    + "\":0}}");
+
+            assertThat(client.next().path("type").asText()).isEqualTo("welcome");
+            List<Long> replayed = new ArrayList<>();
+            JsonNode frame = client.next();
+            while (frame.path("type").asText().equals("message")) {
+                replayed.add(frame.path("seq").asLong());
+                frame = client.next();
+            }
+            assertThat(replayed).containsExactly(1L, 2L, 3L);
+            assertThat(frame.path("type").asText()).isEqualTo("synced");
+            assertThat(frame.path("seq").asLong()).isEqualTo(3L);
         }
     }
 

@@ -29,4 +29,14 @@ public final class Channels {
     public static String lastSeqKey(String conversationId) {
         return "sb:lastseq:" + conversationId;
     }
+
+    /**
+     * Redis key holding, for a conversation, the offset after the newest messages-topic record the relay has
+     * published. The sink stores the same position in PostgreSQL ({@code conversation_progress}) when it
+     * has written that record, so a reader can wait for PostgreSQL to hold everything already seen live,
+     * edits included, which a seq alone cannot tell.
+     */
+    public static String publishedOffsetKey(String conversationId) {
+        return "sb:pubat:" + conversationId;
+    }
 }

@@ -90,7 +90,7 @@ final class RelayLoop implements Runnable {
         List<ProducerRecord<byte[], DeadLetter>> poison = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                batch.add(router.route(record.topic(), record.value()));
+                batch.add(router.route(record.topic(), record.offset(), record.value()));
             } catch (UndecodableRecordException e) {
                 LOGGER.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
                         .addKeyValue("offset", record.offset()).addKeyValue("reason", e.getMessage())

@@ -27,6 +27,20 @@ public final class RelayRouter {
         return route(RelayTopics.decode(topic, value));
     }
 
+    /**
+     * As {@link #route(String, byte[])}, plus, for a message, the position after its record
+     * ({@link Channels#publishedOffsetKey}): readers of PostgreSQL wait for the sink to pass it.
+     */
+    public List<RedisWrite> route(String topic, long offset, byte[] value) {
+        Object decoded = RelayTopics.decode(topic, value);
+        List<RedisWrite> writes = route(decoded);
+        if (decoded instanceof MessageEvent m) {
+            return List.of(writes.get(0), writes.get(1),
+                    new SeqMark(Channels.publishedOffsetKey(m.getConversationId()), offset + 1));
+        }
+        return writes;
+    }
+
     /** @param value a decoded record; null (a tombstone of a compacted topic) publishes nothing */
     public List<RedisWrite> route(Object value) {
         return switch (value) {

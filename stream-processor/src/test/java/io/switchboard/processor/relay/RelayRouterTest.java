@@ -42,6 +42,24 @@ class RelayRouterTest {
     }
 
     @Test
+    void shouldMarkThePositionAfterAMessagesRecordSoReadersCanWaitForTheSink() {
+        byte[] edit = Topics.MESSAGES.serializeValue(Samples.edited("general", 3));
+
+        List<RedisWrite> writes = router.route(Topics.MESSAGES.name(), 41, edit);
+
+        assertThat(writes).hasSize(3);
+        assertThat(writes.get(1)).isEqualTo(new SeqMark("sb:lastseq:general", 3));
+        assertThat(writes.get(2)).isEqualTo(new SeqMark("sb:pubat:general", 42));
+    }
+
+    @Test
+    void shouldMarkNoPositionForRecordsTheSinkDoesNotStoreAsMessages() {
+        byte[] cursor = Topics.READ_CURSORS.serializeValue(Samples.cursor());
+
+        assertThat(router.route(Topics.READ_CURSORS.name(), 7, cursor)).hasSize(1);
+    }
+
+    @Test
     void shouldCarryEditedAtAndVersionOfAnEdit() throws Exception {
         JsonNode frame = json((Publication) routeEncoded(Topics.MESSAGES, Samples.edited("general", 3)).getFirst());
 
