@@ -27,9 +27,14 @@ final class Outcome {
     }
 
     static Outcome settle(String label, FaultDatabase db, Crowd crowd, Ledger ledger, Duration timeout) {
+        return settle(label, db, crowd, ledger, timeout, () -> Observed.of(crowd.members()));
+    }
+
+    /** @param observed what the clients were told, when members reconnected: every socket each one had */
+    static Outcome settle(String label, FaultDatabase db, Crowd crowd, Ledger ledger, Duration timeout,
+                          Supplier<Observed> observed) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Supplier<Outcome> now = () -> new Outcome(crowd, ledger, Observed.of(crowd.members()),
-                db.messages(crowd.conversations()));
+        Supplier<Outcome> now = () -> new Outcome(crowd, ledger, observed.get(), db.messages(crowd.conversations()));
         Outcome outcome = now.get();
         while (!outcome.settled() && System.nanoTime() < deadline) {
             Pause.millis(250);
@@ -71,7 +76,7 @@ final class Outcome {
         soft.assertAll();
     }
 
-    private boolean settled() {
+    boolean settled() {
         // Live frames run ahead of PostgreSQL (the sink waits for the commit): wait for it to catch up too.
         return Checks.unanswered(ledger, observed).isEmpty()
                 && Checks.ackedNotStoredOnce(ledger, observed, stored).isEmpty()
