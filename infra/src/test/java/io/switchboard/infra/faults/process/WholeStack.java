@@ -67,11 +67,15 @@ final class WholeStack implements ChatSite, AutoCloseable {
         return ready;
     }
 
-    /** SIGKILL of the whole stack: no shutdown hook, no group leave, no transaction abort, no broker shutdown. */
+    /**
+     * SIGKILL of the whole stack: no shutdown hook, no group leave, no transaction abort, no broker shutdown.
+     * The clients' sockets are dropped at once, as a client does that sees its connection reset (a close
+     * handshake with a dead server would only wait out its timeout).
+     */
     void kill() {
         process.kill();
         synchronized (this) {
-            clients.forEach(ChatClient::close);
+            clients.forEach(ChatClient::abort);
             clients.clear();
         }
     }
@@ -139,7 +143,8 @@ final class WholeStack implements ChatSite, AutoCloseable {
             Api.Response response = api().get("/health/ready", null);
             if (response.status() != 200) {
                 synchronized (this) {
-                    notReadyReasons.add(response.json().path("message").asText());
+                    // Without the "(for N s)" ages, so each reason is listed once.
+                    notReadyReasons.add(response.json().path("message").asText().replaceAll(" \\(for \\d+ s\\)", ""));
                 }
             }
             return response.status() == 200;

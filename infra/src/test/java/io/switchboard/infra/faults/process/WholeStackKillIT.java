@@ -3,6 +3,7 @@ package io.switchboard.infra.faults.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.Timeout;
 class WholeStackKillIT {
     /** The bound, from the restart command to the last acked message stored and seen. */
     private static final Duration RECOVERY = Duration.ofSeconds(60);
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(5);
+    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(6);
     private static final Duration LOAD_AFTER_RESTART = Duration.ofSeconds(3);
     private static final int USERS = 4;
     private static final int CONVERSATIONS = 4;
-    private static final int SENDS_PER_SECOND = 10;
+    private static final int SENDS_PER_SECOND = 20;
 
     @Test
     void shouldStoreAndDeliverEveryAckedSendWithinAMinuteWhenTheWholeStackIsKilledAndRestarted() {
@@ -44,30 +45,34 @@ class WholeStackKillIT {
                 OpenLoop load = OpenLoop.start(sessions.current(), ledger, SENDS_PER_SECOND, "before-kill-" + kill);
                 Pause.of(LOAD_BEFORE_KILL);
                 stack.kill();
-                long restartedAt = System.nanoTime();
+                Instant killedAt = Instant.now();
+                long killed = System.nanoTime();
                 load.abandon();
-                long ackedAtKill = ledger.all().stream().filter(s -> sessions.observed().acked(s.frameId())).count();
-                Duration ready = stack.start();
+                stack.start();
+                long readyMs = msSince(killed);
                 sessions.reconnect(stack);
                 int resent = sessions.resendUnanswered(ledger);
                 try (OpenLoop after = OpenLoop.start(sessions.current(), ledger, SENDS_PER_SECOND,
                         "after-restart-" + kill)) {
                     Pause.of(LOAD_AFTER_RESTART);
                 }
-                Duration left = RECOVERY.minus(Duration.ofNanos(System.nanoTime() - restartedAt));
+                Duration left = RECOVERY.minus(Duration.ofNanos(System.nanoTime() - killed));
                 Outcome outcome = Outcome.settle(label + " kill " + kill, stack.db(), sessions.crowd(), ledger,
-                        left.isNegative() ? Duration.ZERO : left, sessions::observed);
-                Duration settled = Duration.ofNanos(System.nanoTime() - restartedAt);
-                System.out.println(label + " kill " + kill + ": " + ackedAtKill + " acked before the kill, " + resent
-                        + " resent unanswered; ready " + ready.toMillis() + " ms after the restart, everything stored"
-                        + " and seen " + (outcome.settled() ? settled.toMillis() + " ms" : "NOT within " + RECOVERY)
-                        + " after it; while not ready /health/ready said: " + stack.notReadyReasons());
+                        left.isNegative() ? Duration.ZERO : left, sessions::observed, killedAt);
+                long settledMs = msSince(killed);
+                System.out.println(label + " kill " + kill + ": ready " + readyMs + " ms after the kill, every send"
+                        + " stored and seen " + (outcome.settled() ? settledMs + " ms after it" : "NOT within " + RECOVERY)
+                        + "; " + resent + " unanswered sends resent; /health/ready said meanwhile: "
+                        + stack.notReadyReasons());
 
                 outcome.assertGuaranteesHeld();
                 assertThat(outcome.settled()).as("every acked send stored and seen within " + RECOVERY
-                        + " of the restart").isTrue();
-                assertThat(settled).isLessThanOrEqualTo(RECOVERY);
+                        + " of the kill and restart").isTrue();
             }
         }
+    }
+
+    private static long msSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }
