@@ -71,11 +71,10 @@ final class ProcessorStalls {
         Set<String> threadStates = threads().stream().map(ThreadMetadata::threadState)
                 .collect(Collectors.toCollection(TreeSet::new));
         String threads = " (stream threads " + threadStates + ")";
-        if (threadStates.contains("CREATED")) {
-            // The stream threads start only once the global store is bootstrapped.
-            return "its global store is being bootstrapped from sb.users before the stream threads start" + threads;
-        }
-        if (threadStates.contains("STARTING") || threadStates.contains("PARTITIONS_REVOKED")) {
+        // A thread stays CREATED until its first assignment (seen: the whole 45 s a dynamic member waited for its
+        // crashed self to expire); a global store still bootstrapping shows as restoring, above.
+        if (threadStates.contains("CREATED") || threadStates.contains("STARTING")
+                || threadStates.contains("PARTITIONS_REVOKED")) {
             return "waiting for the group coordinator to finish the rebalance of group " + applicationId
                     + " (it waits for every member it knows of, crashed ones too, to rejoin or expire)" + threads;
         }
