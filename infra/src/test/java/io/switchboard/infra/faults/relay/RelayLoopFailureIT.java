@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,8 @@ import redis.clients.jedis.RedisClient;
  * throws something it does not expect (not a Redis outage, which it retries in place) twice in a row:
  * each time the loop is replaced by a fresh one with fresh clients after a growing backoff, readiness says
  * it is restarting meanwhile, and every message reaches Redis, the failed batches re-read from the last
- * committed offsets.
+ * committed offsets. An {@link Error} instead ends the relay and hands it to the owner's fatal handler (the
+ * stream processor exits on it, so its supervisor starts it again).
  */
 @Timeout(120)
 class RelayLoopFailureIT {
@@ -120,6 +122,40 @@ class RelayLoopFailureIT {
             }
         }
         assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, BEFORE + DURING).boxed().toList());
+    }
+
+    @Test
+    void shouldEndTheRelayAndCallItsFatalHandlerWhenAnErrorEscapesTheLoop() throws Exception {
+        String conversationId = "relay-fatal-" + UUID.randomUUID();
+        CompletableFuture<Throwable> fatal = new CompletableFuture<>();
+        try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary();
+             KafkaProducer<String, MessageEvent> producer = producer(kafka.bootstrapServers())) {
+            TopicAdmin.ensureTopics(kafka.bootstrapServers(), 4);
+            send(producer, conversationId, 1, 1);
+            RedisRelay relay = new RedisRelay(new RelaySettings(kafka.bootstrapServers(), REDIS_URL,
+                    "relay-fatal-" + UUID.randomUUID()), real -> new BatchPublisher() {
+                        @Override
+                        public void publish(RelayBatch batch) {
+                            throw new StackOverflowError("injected: the JVM in trouble");
+                        }
+
+                        @Override
+                        public void close() {
+                            real.close();
+                        }
+                    }, Clock.systemUTC(), fatal::complete);
+            try {
+                relay.start();
+
+                assertThat(fatal.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(StackOverflowError.class);
+                await(() -> !relay.isRunning(), "the relay's thread to end");
+                assertThat(relay.restarts()).isZero();
+                assertThat(relay.problem()).map(RelayStatus.Problem::reason).hasValueSatisfying(reason ->
+                        assertThat(reason).startsWith("stopped by java.lang.StackOverflowError"));
+            } finally {
+                relay.close();
+            }
+        }
     }
 
     private static boolean seenAll(Set<Long> seen, int count) {
