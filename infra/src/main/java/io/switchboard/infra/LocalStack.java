@@ -8,6 +8,7 @@ import io.switchboard.infra.local.LocalServices;
 import io.switchboard.infra.local.LocalSettings;
 import io.switchboard.infra.local.Ports;
 import io.switchboard.infra.local.StackEnvironment;
+import io.switchboard.infra.local.StartupWait;
 import io.switchboard.ingress.IngressConfig;
 import io.switchboard.ingress.IngressServer;
 import io.switchboard.processor.InstanceId;
@@ -18,6 +19,7 @@ import io.switchboard.sink.SinkConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * The whole system in one JVM for development ({@code ./sb run}): Redis and PostgreSQL (running or
  * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka, every topic, the stream
  * processor, the sink and one ingress node in dev mode. Ctrl-C stops it all, newest first. Ports and
- * the data directory can be moved with {@link LocalSettings}' variables.
+ * the data directory can be moved with {@link LocalSettings}' variables. The banner is printed once the
+ * topology is RUNNING and the relay consumes, not before ({@link StartupWait}); the ingress node's
+ * {@code /health/ready} answers 503 with the reason whenever either is not.
  */
 public final class LocalStack {
     private static final Logger LOGGER = LoggerFactory.getLogger(LocalStack.class);
-    private static final Duration STREAMS_START = Duration.ofSeconds(60);
 
     private LocalStack() {
     }
@@ -62,12 +65,16 @@ public final class LocalStack {
             StreamProcessor processor = resources.add("stream-processor",
                     StreamProcessor.start(ProcessorConfig.fromEnv(env)));
             resources.add("sink", Sink.start(SinkConfig.fromEnv(env)));
-            IngressServer ingress = resources.add("ingress", IngressServer.start(IngressConfig.fromEnv(env)));
-            if (!processor.awaitRunning(STREAMS_START)) {
-                LOGGER.atWarn().addKeyValue("waitedMs", STREAMS_START.toMillis())
-                        .log("Kafka Streams is not RUNNING yet; messages are sequenced once it is");
-            }
+            // This node's readiness is the processor's too: acked sends that are never sequenced are an outage.
+            IngressServer ingress = resources.add("ingress", IngressServer.start(IngressConfig.fromEnv(env),
+                    processor::notReady));
             StackEnvironment.write(envFile, env);
+            Duration waited = new StartupWait(processor::notReady, Clock.systemUTC(), d -> Thread.sleep(d),
+                    line -> {
+                        System.out.println(line);
+                        LOGGER.atInfo().log(line);
+                    }).await();
+            LOGGER.atInfo().addKeyValue("waitedMs", waited.toMillis()).log("local stack ready");
             System.out.println(Banner.text(env, ingress.port(), ingress.nodeId(), services.anyEmbedded()));
         } catch (Exception e) {
             LOGGER.atError().setCause(e).log("local stack failed to start; stopping what did start");

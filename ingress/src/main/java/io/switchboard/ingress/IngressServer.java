@@ -12,6 +12,7 @@ import io.switchboard.ingress.http.ApiErrors;
 import io.switchboard.ingress.http.ConversationsService;
 import io.switchboard.ingress.http.DevTokenService;
 import io.switchboard.ingress.http.HealthService;
+import io.switchboard.ingress.http.Readiness;
 import io.switchboard.ingress.http.IngressMetrics;
 import io.switchboard.ingress.http.MembersService;
 import io.switchboard.ingress.http.MessagesService;
@@ -53,6 +54,11 @@ public final class IngressServer implements AutoCloseable {
     }
 
     public static IngressServer start(IngressConfig config) {
+        return start(config, Readiness.standalone());
+    }
+
+    /** @param readiness what else {@code /health/ready} waits for: the parts of the system sharing this JVM */
+    public static IngressServer start(IngressConfig config, Readiness readiness) {
         Clock clock = Clock.systemUTC();
         // Closed newest first, so nothing is closed while something opened later still uses it.
         Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -83,7 +89,7 @@ public final class IngressServer implements AutoCloseable {
                     // live delivery and ack (docs/benchmarks.md, "Latest figures").
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
                     .maxTcpConnections(config.maxConnections())
-                    .routing(http -> routing(http, api, metrics))
+                    .routing(http -> routing(http, api, metrics, readiness))
                     .addRouting(ws)
                     .build()
                     .start();
@@ -109,8 +115,13 @@ public final class IngressServer implements AutoCloseable {
      * reuse it with their own {@link ApiContext} (a recording publisher instead of Kafka).
      */
     public static void routing(HttpRouting.Builder routing, ApiContext api, IngressMetrics metrics) {
+        routing(routing, api, metrics, Readiness.standalone());
+    }
+
+    public static void routing(HttpRouting.Builder routing, ApiContext api, IngressMetrics metrics,
+                               Readiness readiness) {
         ApiErrors.register(routing);
-        routing.register("/health", new HealthService(api.publisher()::kafkaReachable))
+        routing.register("/health", new HealthService(api.publisher()::kafkaReachable, readiness))
                 .register("/metrics", new MetricsService(metrics))
                 .register("/api/dev", new DevTokenService(api))
                 .register("/api/conversations", new ConversationsService(api))

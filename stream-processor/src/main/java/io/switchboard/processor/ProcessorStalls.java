@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -64,13 +65,24 @@ final class ProcessorStalls {
             return "not started";
         }
         String restoring = restore.summary().orElse(null);
-        Set<String> threadStates = threads().stream().map(ThreadMetadata::threadState).collect(Collectors.toSet());
-        if (threadStates.contains("STARTING") || threadStates.contains("PARTITIONS_REVOKED")) {
-            return "the group coordinator has not finished the rebalance of group " + applicationId
-                    + " (it waits for every member it knows of, crashed ones too, to rejoin or expire)"
-                    + (restoring == null ? "" : "; " + restoring);
+        if (restoring != null) {
+            return restoring;
         }
-        return restoring == null ? "its tasks are being created and their stores opened" : restoring;
+        Set<String> threadStates = threads().stream().map(ThreadMetadata::threadState)
+                .collect(Collectors.toCollection(TreeSet::new));
+        String threads = " (stream threads " + threadStates + ")";
+        // A thread stays CREATED until its first assignment (seen: the whole 45 s a dynamic member waited for its
+        // crashed self to expire); a global store still bootstrapping shows as restoring, above.
+        if (threadStates.contains("CREATED") || threadStates.contains("STARTING")
+                || threadStates.contains("PARTITIONS_REVOKED")) {
+            return "waiting for the group coordinator to finish the rebalance of group " + applicationId
+                    + " (it waits for every member it knows of, crashed ones too, to rejoin or expire)" + threads;
+        }
+        if (threadStates.contains("PARTITIONS_ASSIGNED")) {
+            return "its tasks are being created, their stores opened and their producer's transactions recovered"
+                    + threads;
+        }
+        return "a stream thread is being replaced" + threads;
     }
 
     private Set<ThreadMetadata> threads() {

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -26,6 +27,8 @@ public final class StreamProcessor implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(StreamProcessor.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
+    /** EX_SOFTWARE: an internal error stopped the process. */
+    static final int EXIT_RELAY_DEAD = 70;
 
     private final Clock clock;
     private final String instanceId;
@@ -41,7 +44,8 @@ public final class StreamProcessor implements AutoCloseable {
         this.instanceId = InstanceId.of(config.stateDir());
         this.streams = new KafkaStreams(SwitchboardTopology.buildTopology(settings),
                 StreamsProperties.of(config, instanceId));
-        this.relay = new RedisRelay(config.relaySettings().withInstanceId(instanceId + "-relay"));
+        this.relay = new RedisRelay(config.relaySettings().withInstanceId(instanceId + "-relay"),
+                UnaryOperator.identity(), clock, StreamProcessor::exitForSupervisor);
         RestoreProgress restore = new RestoreProgress();
         streams.setGlobalStateRestoreListener(restore);
         this.stalls = new ProcessorStalls(config.applicationId(), streams, restore, relay, clock);
@@ -106,6 +110,17 @@ public final class StreamProcessor implements AutoCloseable {
     public boolean isHealthy() {
         KafkaStreams.State state = streams.state();
         return (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED) && relay.isRunning();
+    }
+
+    /**
+     * The relay's thread ended by an {@link Error} (out of memory, say): a process that acks sends but never
+     * delivers them must not look alive, so it exits (status 70) and its supervisor, or the developer, starts
+     * it again; the exit runs the shutdown hooks, which close the rest cleanly. From a thread of its own,
+     * since the exit waits for the hooks and the relay's close joins the relay's thread.
+     */
+    private static void exitForSupervisor(Throwable fatal) {
+        LOGGER.atError().setCause(fatal).log("The relay stopped for good; exiting so the process is started again");
+        Thread.ofPlatform().name("switchboard-fatal-exit").start(() -> System.exit(EXIT_RELAY_DEAD));
     }
 
     @Override

@@ -46,6 +46,12 @@ record BrokerProperties(Path logDir, int port, int controllerPort) {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("share.coordinator.state.topic.num.partitions", "1");
+        // After a crash the restarted controller still counts the dead broker's registration as alive for a
+        // broker session, and refuses the new incarnation's registration until it lapses: with the default 9 s
+        // the restarted stack served nothing for that long. Broker and controller share this JVM, so a missed
+        // heartbeat means the whole process stalled; a short session loses nothing real.
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("broker.session.timeout.ms", "3000");
         // A consumer group of one member would otherwise wait 3 s for others that never come.
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.network.threads", "2");

@@ -166,6 +166,11 @@ public final class ChatClient implements AutoCloseable {
         return closeCode;
     }
 
+    /** Drops the connection without a close handshake, as when the server died: pending sends fail at once. */
+    public void abort() {
+        socket.abort();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

@@ -20,6 +20,8 @@ public final class ComponentProcess implements AutoCloseable {
     public static final String INGRESS = "io.switchboard.ingress.Main";
     public static final String PROCESSOR = "io.switchboard.processor.Main";
     public static final String SINK = "io.switchboard.sink.Main";
+    /** {@code ./sb run}: broker, topics, processor, relay, sink and an ingress node in one JVM. */
+    public static final String LOCAL_STACK = "io.switchboard.infra.LocalStack";
 
     private final String name;
     private final Process process;
@@ -36,11 +38,16 @@ public final class ComponentProcess implements AutoCloseable {
      * @param env  the component's SB_* variables (added to this JVM's environment)
      */
     public static ComponentProcess start(String name, String mainClass, Map<String, String> env) {
+        return start(name, mainClass, env, "384m");
+    }
+
+    /** @param maxHeap the child's -Xmx: the whole single-JVM stack needs more than one component */
+    public static ComponentProcess start(String name, String mainClass, Map<String, String> env, String maxHeap) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "processes");
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", classpath(), mainClass));
         try {

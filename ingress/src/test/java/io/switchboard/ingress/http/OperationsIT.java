@@ -2,6 +2,8 @@ package io.switchboard.ingress.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,28 @@ class OperationsIT {
 
         assertThat(notReady.status()).isEqualTo(503);
         assertThat(notReady.code()).isEqualTo("unavailable");
+        assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldSayNotReadyAndWhyWhileAComponentSharingTheProcessIsNotInService() {
+        api.othersNotReady = List.of("topology: Kafka Streams is REBALANCING: waiting for group switchboard",
+                "relay: joining its consumer group");
+        TestApi.Response notReady = api.get("/health/ready", null);
+        api.publisher.reachable = false;
+        TestApi.Response alsoNoKafka = api.get("/health/ready", null);
+        api.publisher.reachable = true;
+        api.othersNotReady = List.of();
+
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.code()).isEqualTo("unavailable");
+        assertThat(notReady.json().path("message").asText())
+                .isEqualTo("topology: Kafka Streams is REBALANCING: waiting for group switchboard; "
+                        + "relay: joining its consumer group");
+        assertThat(alsoNoKafka.json().path("reasons")).extracting(JsonNode::asText)
+                .containsExactly("Kafka is not reachable",
+                        "topology: Kafka Streams is REBALANCING: waiting for group switchboard",
+                        "relay: joining its consumer group");
         assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
     }
 

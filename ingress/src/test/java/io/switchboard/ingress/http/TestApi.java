@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +42,8 @@ final class TestApi implements AutoCloseable {
     final RecordingPublisher publisher;
     final TokenService tokens;
     final IngressMetrics metrics = new IngressMetrics();
+    /** What the node's readiness waits for besides Kafka, as a component sharing its JVM would report it. */
+    volatile List<String> othersNotReady = List.of();
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -57,7 +60,7 @@ final class TestApi implements AutoCloseable {
         server = WebServer.builder()
                 .port(0)
                 .host("127.0.0.1")
-                .routing(routing -> IngressServer.routing(routing, api, metrics))
+                .routing(routing -> IngressServer.routing(routing, api, metrics, () -> othersNotReady))
                 .build()
                 .start();
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Owns one thread, which supervises the relay loop: an unexpected exception
  * ends that loop (its clients closed, its uncommitted batch left for the next one to re-read) and a fresh
  * loop with fresh clients starts after a capped backoff, logged as an error each time and visible in
- * {@link #problem()}. Only an {@link Error} ends the thread, and then {@link #isRunning()} says so.
+ * {@link #problem()}. Only an {@link Error} ends the thread; then {@link #isRunning()} says so and the
+ * owner's fatal handler runs.
  */
 public final class RedisRelay implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(RedisRelay.class);
@@ -32,6 +33,7 @@ public final class RedisRelay implements AutoCloseable {
     private final UnaryOperator<BatchPublisher> publishers;
     private final Clock clock;
     private final RelayStatus status;
+    private final java.util.function.Consumer<Throwable> onFatal;
     private final AtomicLong restarts = new AtomicLong();
     private final Object lock = new Object();
     private RelayLoop current;
@@ -45,9 +47,20 @@ public final class RedisRelay implements AutoCloseable {
 
     /** @param publishers wraps each loop's Redis publisher: how a test injects a failure into a real relay */
     public RedisRelay(RelaySettings settings, UnaryOperator<BatchPublisher> publishers, Clock clock) {
+        this(settings, publishers, clock, e -> { });
+    }
+
+    /**
+     * @param onFatal called once, on the relay's thread, when an {@link Error} ended it: the process is then
+     *                in no state to go on relaying, and the caller decides (the stream processor exits, so its
+     *                supervisor starts it again)
+     */
+    public RedisRelay(RelaySettings settings, UnaryOperator<BatchPublisher> publishers, Clock clock,
+                      java.util.function.Consumer<Throwable> onFatal) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.publishers = Objects.requireNonNull(publishers, "publishers");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
         this.status = new RelayStatus(clock);
     }
 
@@ -63,6 +76,7 @@ public final class RedisRelay implements AutoCloseable {
             fatal = e;
             status.stopped("stopped by " + e);
             LOGGER.atError().addKeyValue("groupId", settings.groupId()).setCause(e).log("Relay stopped by a failure");
+            onFatal.accept(e);
         });
         thread.start();
         LOGGER.atInfo().addKeyValue("groupId", settings.groupId()).addKeyValue("instanceId", settings.instanceId())

@@ -80,10 +80,11 @@ final class Checks {
                 if (firsts.stream().sorted().toList().equals(firsts) && !firsts.isEmpty()) {
                     long from = firsts.getFirst();
                     Set<Long> seen = new HashSet<>(firsts);
-                    long missing = storedSeqs.getOrDefault(conversation, Set.of()).stream()
-                            .filter(seq -> seq >= from && !seen.contains(seq)).count();
-                    if (missing > 0) {
-                        problems.add(member.userId() + " missed " + missing + " message(s) of " + conversation);
+                    List<Long> missing = storedSeqs.getOrDefault(conversation, Set.of()).stream()
+                            .filter(seq -> seq >= from && !seen.contains(seq)).sorted().toList();
+                    if (!missing.isEmpty()) {
+                        problems.add(member.userId() + " missed " + missing.size() + " message(s) of " + conversation
+                                + ", seqs " + missing.subList(0, Math.min(5, missing.size())));
                     }
                 } else {
                     problems.add(member.userId() + " saw " + conversation + " out of order or not at all: " + firsts);

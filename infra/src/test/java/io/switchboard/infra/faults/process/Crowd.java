@@ -22,7 +22,7 @@ final class Crowd {
         this.conversations = conversations;
     }
 
-    static Crowd gather(FaultStack stack, Ledger ledger, int userCount, int conversationCount) {
+    static Crowd gather(ChatSite stack, Ledger ledger, int userCount, int conversationCount) {
         if (userCount < 3) {
             throw new IllegalArgumentException("every conversation has three members, so at least three users");
         }

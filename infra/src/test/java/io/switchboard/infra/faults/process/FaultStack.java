@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * One fault test's system: an in-process broker (so the test can stop it), stream processors and sinks in
  * JVMs of their own (so the test can SIGKILL them), and one in-process ingress node the clients talk to.
  */
-final class FaultStack implements AutoCloseable {
+final class FaultStack implements ChatSite, AutoCloseable {
     static final int PARTITIONS = 4;
     private static final Logger LOGGER = LoggerFactory.getLogger(FaultStack.class);
 
@@ -119,16 +119,19 @@ final class FaultStack implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + ingress.port() + "/");
     }
 
-    Api api() {
+    @Override
+    public Api api() {
         return new Api(startIngress());
     }
 
-    TestUser register(String prefix) {
+    @Override
+    public TestUser register(String prefix) {
         String userId = Unique.name(prefix);
         return new TestUser(userId, prefix + " " + userId, api().devToken(userId, prefix + " " + userId));
     }
 
-    synchronized ChatClient connect(TestUser user) {
+    @Override
+    public synchronized ChatClient connect(TestUser user) {
         URI ws = URI.create("ws://127.0.0.1:" + startIngress().getPort() + "/ws");
         ChatClient client = ChatClient.connect(ws, user.token(), user.userId());
         clients.add(client);

@@ -15,7 +15,7 @@ final class Ledger {
     }
 
     /** One {@code edit} (new text) or {@code delete} (text null) of a message the sender saw live. */
-    record Change(String conversationId, long seq, String text, String frameId) {
+    record Change(String conversationId, long seq, String text, String senderId, String frameId) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
@@ -37,7 +37,7 @@ final class Ledger {
     /** Edits (with the new text) or deletes (text null) the sender's message at {@code seq}. */
     void change(Member from, String conversationId, long seq, String text, String frameId) {
         synchronized (this) {
-            changes.add(new Change(conversationId, seq, text, frameId));
+            changes.add(new Change(conversationId, seq, text, from.userId(), frameId));
         }
         ObjectNode frame = ChatClient.frame(text == null ? "delete" : "edit").put("id", frameId)
                 .put("conversationId", conversationId).put("seq", seq);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.infra.faults.process.FaultDatabase.StoredMessage;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.frames.Frames;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,33 @@ class LiveChecksTest {
 
         assertThat(LiveChecks.notAsStored(observed, List.of(stored(edited())))).singleElement()
                 .satisfies(problem -> assertThat(problem).contains("version live=1 stored=2", "text live=hello"));
+    }
+
+    @Test
+    void shouldAcceptAnOlderVersionAfterACrashOfTheClientsNodeWhenTheNewerOneWasMadeBeforeIt() {
+        Observed observed = Observed.of(Map.of("bob", List.of(frame(sent()))));
+
+        assertThat(LiveChecks.notAsStoredAcrossCrashes(observed, List.of(stored(edited())),
+                Instant.ofEpochMilli(EDITED_AT + 1))).isEmpty();
+    }
+
+    @Test
+    void shouldReportAnOlderVersionAfterACrashWhenTheNewerOneWasMadeAfterIt() {
+        Observed observed = Observed.of(Map.of("bob", List.of(frame(sent()))));
+
+        assertThat(LiveChecks.notAsStoredAcrossCrashes(observed, List.of(stored(edited())),
+                Instant.ofEpochMilli(EDITED_AT - 1))).singleElement()
+                .satisfies(problem -> assertThat(problem).contains("version live=1 stored=2"));
+    }
+
+    @Test
+    void shouldStillCompareWhatNoEditChangesWhenAnOlderVersionIsAllowedAfterACrash() {
+        MessageEvent live = MessageEvent.newBuilder(sent()).setSenderName("Old Name").setSentAt(SENT_AT + 1).build();
+        Observed observed = Observed.of(Map.of("bob", List.of(frame(live))));
+
+        assertThat(LiveChecks.notAsStoredAcrossCrashes(observed, List.of(stored(edited())),
+                Instant.ofEpochMilli(EDITED_AT + 1))).singleElement().satisfies(problem -> assertThat(problem)
+                .contains("senderName live=Old Name stored=Alice", "sentAt").doesNotContain("version", "text"));
     }
 
     @Test

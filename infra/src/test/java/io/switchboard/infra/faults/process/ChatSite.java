@@ -1,0 +1,14 @@
+package io.switchboard.infra.faults.process;
+
+import io.switchboard.infra.it.Api;
+import io.switchboard.infra.it.ChatClient;
+import io.switchboard.infra.it.TestUser;
+
+/** Where a fault test's users sign up, create conversations and connect: one ingress node of the stack under test. */
+interface ChatSite {
+    TestUser register(String prefix);
+
+    Api api();
+
+    ChatClient connect(TestUser user);
+}

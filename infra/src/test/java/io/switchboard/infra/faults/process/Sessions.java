@@ -1,0 +1,94 @@
+package io.switchboard.infra.faults.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.infra.faults.process.Ledger.Change;
+import io.switchboard.infra.faults.process.Ledger.Sent;
+import io.switchboard.infra.faults.process.Observed.LiveMessage;
+import io.switchboard.infra.it.ChatClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The crowd's users across restarts of the server they talk to: each one's current socket, and every socket
+ * it had, since what a user was told is what all of them received. Reconnecting is what a client does after
+ * its server died: a new socket with {@code resume} (the newest seq it holds per conversation), then every
+ * request that never got an answer sent again as it was, same clientMsgId and id.
+ */
+final class Sessions {
+    private final Crowd crowd;
+    private final Map<String, List<ChatClient>> socketsByUser = new LinkedHashMap<>();
+    private List<Member> current;
+
+    Sessions(Crowd crowd) {
+        this.crowd = crowd;
+        this.current = crowd.members();
+        current.forEach(m -> socketsByUser.computeIfAbsent(m.userId(), u -> new ArrayList<>()).add(m.client()));
+    }
+
+    synchronized List<Member> current() {
+        return current;
+    }
+
+    /** What each user received on all its sockets, oldest socket first. */
+    synchronized Observed observed() {
+        Map<String, List<JsonNode>> frames = new LinkedHashMap<>();
+        socketsByUser.forEach((user, sockets) -> frames.put(user,
+                sockets.stream().flatMap(socket -> socket.frames().stream()).toList()));
+        return Observed.of(frames);
+    }
+
+    /** Every member opens a new socket with resume and waits for its {@code welcome} and one {@code synced} per entry. */
+    void reconnect(WholeStack stack) {
+        Observed seen = observed();
+        List<Member> next = new ArrayList<>();
+        for (Member member : current()) {
+            Map<String, Long> resume = new LinkedHashMap<>();
+            for (String conversation : member.conversations()) {
+                resume.put(conversation, seen.liveAt(member.userId()).stream()
+                        .filter(m -> m.conversationId().equals(conversation)).mapToLong(LiveMessage::seq).max()
+                        .orElse(0));
+            }
+            ChatClient socket = stack.resume(member.user(), resume);
+            socket.await(f -> f.path("type").asText().equals("welcome"));
+            socket.awaitCount(f -> f.path("type").asText().equals("synced"), resume.size());
+            next.add(new Member(member.user(), socket, member.conversations()));
+        }
+        synchronized (this) {
+            next.forEach(m -> socketsByUser.get(m.userId()).add(m.client()));
+            current = List.copyOf(next);
+        }
+    }
+
+    /** Sends again, on the members' current sockets, every send, edit and delete that got neither ack nor error. */
+    int resendUnanswered(Ledger ledger) {
+        Observed seen = observed();
+        Map<String, Member> byUser = current().stream().collect(Collectors.toMap(Member::userId, Function.identity()));
+        Set<String> resent = new HashSet<>();
+        for (Sent sent : ledger.all()) {
+            if (unanswered(seen, sent.frameId()) && resent.add(sent.frameId())) {
+                ledger.send(byUser.get(sent.senderId()), sent.conversationId(), sent.clientMsgId(), sent.frameId());
+            }
+        }
+        for (Change change : ledger.changes()) {
+            if (unanswered(seen, change.frameId()) && resent.add(change.frameId())) {
+                ledger.change(byUser.get(change.senderId()), change.conversationId(), change.seq(), change.text(),
+                        change.frameId());
+            }
+        }
+        return resent.size();
+    }
+
+    Crowd crowd() {
+        return crowd;
+    }
+
+    private static boolean unanswered(Observed seen, String frameId) {
+        return !seen.acked(frameId) && seen.refusal(frameId) == null;
+    }
+}
