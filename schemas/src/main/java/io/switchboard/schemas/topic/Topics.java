@@ -69,6 +69,11 @@ public final class Topics {
     public static final List<Topic<?, ?>> ALL = List.of(COMMANDS, SESSIONS, USERS, CONVERSATIONS, MESSAGES,
             READ_CURSORS, TYPING, PRESENCE, NOTICES, DEAD_LETTERS);
 
+    static {
+        // Building a MessageEvent resolves its nested record classes, which Avro refuses until trusted.
+        io.switchboard.schemas.serde.AvroTrust.ensure();
+    }
+
     private Topics() {
     }
 

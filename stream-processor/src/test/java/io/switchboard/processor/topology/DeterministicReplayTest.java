@@ -43,8 +43,8 @@ class DeterministicReplayTest {
         Map<String, List<String>> second = reRunSuffix(fx -> { });
 
         assertThat(second).isEqualTo(first);
-        assertThat(first.get(Topics.MESSAGES.name())).hasSize(6);
-        assertThat(first.get(Topics.NOTICES.name())).hasSize(9);
+        assertThat(first.get(Topics.MESSAGES.name())).hasSize(11);
+        assertThat(first.get(Topics.NOTICES.name())).hasSize(10);
         assertThat(first.get(Topics.PRESENCE.name())).hasSize(2);
         assertThat(first.values()).allSatisfy(records -> assertThat(records).isNotEmpty());
     }

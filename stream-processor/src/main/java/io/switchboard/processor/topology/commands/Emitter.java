@@ -3,6 +3,7 @@ package io.switchboard.processor.topology.commands;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.Joined;
+import io.switchboard.schemas.avro.Left;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Notice;
 import io.switchboard.schemas.avro.ReadCursor;
@@ -52,6 +53,11 @@ final class Emitter {
 
     void joined(String userId, Conversation conversation) {
         notice(userId, new Joined(conversation));
+    }
+
+    /** To the leaver: the relay turns it into the new member list on the conversation's channel. */
+    void left(String userId, Conversation conversation) {
+        notice(userId, new Left(conversation));
     }
 
     void redeliver(MessageEvent stored) {
