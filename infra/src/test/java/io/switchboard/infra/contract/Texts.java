@@ -13,6 +13,10 @@ final class Texts {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
+    static List<String> of(Iterable<String> names) {
+        return StreamSupport.stream(names.spliterator(), false).toList();
+    }
+
     static List<JsonNode> nodes(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
     }
