@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.Joined;
 import io.switchboard.schemas.avro.Left;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Notice;
+import io.switchboard.schemas.avro.Notification;
 import io.switchboard.schemas.avro.ReadCursor;
 import io.switchboard.schemas.avro.Redelivery;
 import io.switchboard.schemas.avro.Rejection;
@@ -36,6 +37,20 @@ final class Emitter {
 
     void message(MessageEvent event) {
         forward(event.getConversationId(), event, CommandSinks.MESSAGES);
+    }
+
+    /**
+     * One candidate per member but the sender, to the member's partition, where their presence decides
+     * whether it becomes a notification. Members in the order the conversation lists them.
+     */
+    void notificationCandidates(MessageEvent event, java.util.List<String> members) {
+        for (String member : members) {
+            if (!member.equals(event.getSenderId())) {
+                forward(member, new Notification(member, event.getConversationId(), event.getSeq(),
+                        event.getSenderId(), event.getMentions().contains(member), event.getSentAt()),
+                        CommandSinks.NOTIFICATION_CANDIDATES);
+            }
+        }
     }
 
     void conversation(Conversation conversation) {

@@ -65,6 +65,7 @@ final class MessageCommands {
             stores.putLastSeq(command.getConversationId(), seq);
             stores.dedup().remember(dedupKey, seq, streamTime);
             out.message(event);
+            out.notificationCandidates(event, state.conversation().getMembers());
             if (parent != null) {
                 // The count lives on the parent, as a new version of it: history and resume show it as stored.
                 publish(MessageEvent.newBuilder(parent)
