@@ -21,7 +21,7 @@ public final class TestDatabase implements AutoCloseable {
     public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String USER = "postgres";
     /** The sink owns the DDL; ingress tests run with the module directory as working directory. */
-    private static final Path DDL = Path.of("../sink/src/main/resources/db/migration/V1__init.sql");
+    private static final Path DDL = Path.of("../sink/src/main/resources/db/migration");
 
     private final String schema;
 
@@ -34,11 +34,23 @@ public final class TestDatabase implements AutoCloseable {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
             s.execute("SET search_path TO " + schema);
-            s.execute(Files.readString(DDL));
+            for (Path migration : migrations()) {
+                s.execute(Files.readString(migration));
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not prepare schema " + schema + " from " + DDL.toAbsolutePath(), e);
         }
         return new TestDatabase(schema);
+    }
+
+    /** V1__, V2__ ... in version order, as Flyway applies them. */
+    private static java.util.List<Path> migrations() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(DDL)) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(
+                            f.getFileName().toString().substring(1, f.getFileName().toString().indexOf("__")))))
+                    .toList();
+        }
     }
 
     public String schema() {
