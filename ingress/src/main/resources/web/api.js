@@ -84,6 +84,28 @@ export function api(token, onUnauthorized) {
       if (beforeSeq) query.set('beforeSeq', String(beforeSeq));
       return authed('GET', `/api/conversations/${encodeURIComponent(conversationId)}/messages?${query}`);
     },
+    /** The replies to one message, oldest first, after afterSeq. */
+    replies(conversationId, parentSeq, afterSeq = 0, limit = 50) {
+      const query = new URLSearchParams({ replyTo: String(parentSeq), afterSeq: String(afterSeq), limit: String(limit) });
+      return authed('GET', `/api/conversations/${encodeURIComponent(conversationId)}/messages?${query}`);
+    },
+    search(q, limit = 20) {
+      const query = new URLSearchParams({ q, limit: String(limit) });
+      return authed('GET', `/api/search?${query}`);
+    },
+    leave(conversationId, userId) {
+      return authed('DELETE', `/api/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`);
+    },
+    /** Display names of people sharing a conversation, in batches as presence. */
+    async users(userIds) {
+      const all = [];
+      for (let i = 0; i < userIds.length; i += PRESENCE_BATCH) {
+        const query = userIds.slice(i, i + PRESENCE_BATCH).map(encodeURIComponent).join(',');
+        const data = await authed('GET', `/api/users?ids=${query}`);
+        if (Array.isArray(data)) all.push(...data);
+      }
+      return all;
+    },
     /** The server answers at most PRESENCE_BATCH users per call, so larger lists go in batches. */
     async presence(userIds) {
       const all = [];

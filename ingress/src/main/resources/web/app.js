@@ -7,6 +7,7 @@ import { Store } from './store.js';
 import { Presence } from './presence.js';
 import { Sidebar } from './conversations.js';
 import { ChatView } from './chat.js';
+import { SearchBox } from './search.js';
 
 const USER_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const STATUS_MS = 6000;
@@ -78,9 +79,17 @@ function startApp(session) {
   };
   const http = boundApi(session.token, () => signOut('Your session has expired: sign in again.'));
 
-  const loadPresence = async (userIds) => {
+  // The server leaves out users it does not yet see sharing a conversation: a `conversation` frame
+  // comes live, ahead of the read model, so those are asked again a few times.
+  const loadPresence = async (userIds, retries = 4) => {
     try {
-      for (const p of await http.presence(userIds)) presence.apply(p);
+      const answered = new Set();
+      for (const p of await http.presence(userIds)) {
+        presence.apply(p);
+        answered.add(p.userId);
+      }
+      const missing = userIds.filter((u) => !answered.has(u));
+      if (missing.length > 0 && retries > 0) setTimeout(() => loadPresence(missing, retries - 1), 500);
     } catch {
       // Presence is decoration: live `presence` frames still arrive, so a failed fetch is not shown.
     }
@@ -103,10 +112,22 @@ function startApp(session) {
     },
   });
 
+  const loadNames = async (userIds) => {
+    try {
+      for (const u of await http.users(userIds)) store.names.set(u.userId, u.displayName);
+      sidebar.render();
+      chat.renderHeader();
+    } catch {
+      // Names are decoration too: userIds stand in for them, and messages carry senderName.
+    }
+  };
+
   const refreshConversations = async () => {
     try {
       sidebar.setAll(await http.conversations());
-      await loadPresence(store.contacts());
+      const contacts = store.contacts();
+      if (contacts.length > 0) loadNames(contacts);
+      await loadPresence(contacts);
       route();
     } catch (error) {
       if (!stopped) status(`Could not load conversations: ${error.message}`, 'error');
@@ -142,9 +163,21 @@ function startApp(session) {
       case 'receipt': chat.onReceipt(frame); break;
       case 'typing': chat.onTyping(frame); break;
       case 'presence': presence.apply(frame); break;
+      case 'reaction': chat.onReaction(frame); break;
+      case 'mention': {
+        const conversation = store.conversations.get(frame.conversationId);
+        const seen = frame.conversationId === chat.currentId && document.visibilityState === 'visible';
+        if (conversation && !seen) {
+          conversation.mentions = (conversation.mentions || 0) + 1;
+          sidebar.render();
+          status(`${store.name(frame.senderId)} mentioned you in ${store.label(conversation)}`);
+        }
+        break;
+      }
       case 'conversation': {
         const { type, ...view } = frame;
         store.upsertConversation(view);
+        if (frame.conversationId === chat.currentId) chat.renderHeader(); // someone joined or left
         sidebar.touch(frame.conversationId);
         sidebar.render();
         loadPresence((frame.members || []).filter((m) => m !== session.userId));
@@ -180,11 +213,35 @@ function startApp(session) {
     status,
     onRead: (id) => {
       const conversation = store.conversations.get(id);
-      if (conversation && conversation.unread) {
+      if (conversation && (conversation.unread || conversation.mentions)) {
         conversation.unread = 0;
+        conversation.mentions = 0;
         sidebar.render();
       }
     },
+  });
+
+  new SearchBox({
+    store,
+    api: http,
+    status,
+    onOpen: (id) => { location.hash = `#/c/${encodeURIComponent(id)}`; },
+  });
+
+  $('#leave-btn').addEventListener('click', async () => {
+    const id = chat.currentId;
+    if (!id) return;
+    try {
+      await http.leave(id, session.userId);
+    } catch (error) {
+      status(`Could not leave: ${error.message}`, 'error');
+      return;
+    }
+    store.forgetConversation(id);
+    sidebar.render();
+    location.hash = '';
+    chat.close();
+    status('You left the conversation');
   });
 
   function route() {

@@ -3,6 +3,7 @@
 import { $, el } from './dom.js';
 import { Composer } from './composer.js';
 import { messageRow, pendingRow, receiptLine, seenBy, typingText } from './render.js';
+import { ThreadView } from './thread.js';
 
 const TYPING_LAPSE_MS = 6000; // the contract: `active` lapses by itself after 6 s
 const NEAR_BOTTOM_PX = 80;
@@ -25,6 +26,7 @@ export class ChatView {
     this.readTimer = null;
     this.holeTries = new Map(); // conversationId -> refetches made for a gap
     this.composer = new Composer({ store, socket, status, view: this });
+    this.thread = new ThreadView({ store, socket, api, status, rowOf: (m, inThread) => this.row(m, inThread) });
 
     this.box = $('#messages');
     this.list = $('#message-list');
@@ -38,6 +40,7 @@ export class ChatView {
   async open(conversationId) {
     if (conversationId === this.currentId) return;
     this.composer.reset();
+    this.thread.close();
     this.currentId = conversationId;
     $('#chat-empty').hidden = true;
     $('#chat').hidden = false;
@@ -54,6 +57,7 @@ export class ChatView {
 
   close() {
     this.composer.reset();
+    this.thread.close();
     this.currentId = null;
     this.rows.clear();
     $('#chat').hidden = true;
@@ -153,6 +157,13 @@ export class ChatView {
     if (outcome === 'new') this.clearTyping(id, message.senderId);
     if (message.deleted) this.composer.forget(id, message.seq);
     if (id === this.currentId) {
+      this.thread.refresh(message);
+    }
+    if (id === this.currentId && message.replyTo != null) {
+      // a reply lives in its thread; the main list shows its parent's count instead
+      this.renderPending();
+      this.markRead();
+    } else if (id === this.currentId) {
       const stick = this.nearBottom() || message.senderId === this.me;
       this.renderHeader(); // the message may have taught us a member's display name
       this.upsertRow(message);
@@ -255,22 +266,33 @@ export class ChatView {
     const conversation = this.store.conversations.get(this.currentId);
     if (!conversation) return;
     $('#chat-title').textContent = this.store.label(conversation);
+    $('#leave-btn').hidden = Boolean(conversation.direct); // a direct conversation cannot be left
     $('#chat-members').replaceChildren(...(conversation.members || []).map((m) => el('span',
       { class: 'member', 'data-user': m }, this.presence.dot(m), this.store.name(m))));
   }
 
-  row(message) {
+  /** A `reaction` frame: the row shows the new chips wherever it is (main list or thread). */
+  onReaction(frame) {
+    const updated = this.store.applyReaction(frame);
+    if (!updated || frame.conversationId !== this.currentId) return;
+    if (this.rows.has(updated.seq)) this.upsertRow(updated);
+    this.thread.refresh(updated);
+  }
+
+  row(message, inThread = false) {
     return messageRow(message, {
       me: this.me,
       name: (u) => this.store.name(u),
       onEdit: (m) => this.composer.startEdit(m),
       onDelete: (m) => this.composer.remove(m),
+      onReact: (m, emoji, active) => this.composer.react(m, emoji, active),
+      onThread: inThread ? null : (m) => this.thread.show(m),
     });
   }
 
   renderAll() {
     this.rows.clear();
-    const rows = this.store.sorted(this.currentId).map((m) => {
+    const rows = this.store.sorted(this.currentId).filter((m) => m.replyTo == null).map((m) => {
       const row = this.row(m);
       this.rows.set(m.seq, row);
       return row;
@@ -302,7 +324,8 @@ export class ChatView {
   }
 
   renderPending() {
-    const entries = [...this.store.outbox.values()].filter((e) => e.conversationId === this.currentId);
+    const entries = [...this.store.outbox.values()]
+      .filter((e) => e.conversationId === this.currentId && !e.replyTo);
     this.pending.replaceChildren(...entries.map((entry) => pendingRow(entry, {
       senderName: this.store.name(this.me),
       onRetry: (e) => this.composer.retry(e),

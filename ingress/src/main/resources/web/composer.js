@@ -65,9 +65,11 @@ export class Composer {
   }
 
   transmit(entry) {
-    const sent = this.socket.send({
+    const frame = {
       type: 'send', conversationId: entry.conversationId, clientMsgId: entry.clientMsgId, text: entry.text,
-    });
+    };
+    if (entry.replyTo) frame.replyTo = entry.replyTo; // a thread reply (thread.js) resent after a reconnect
+    const sent = this.socket.send(frame);
     // Not sent while offline: the entry waits for the next welcome.
     entry.state = sent ? 'sending' : 'queued';
     this.view.renderPending();
@@ -174,6 +176,14 @@ export class Composer {
       return;
     }
     this.cancelEdit();
+  }
+
+  /** Adds (active) or takes back the user's reaction; the `reaction` frame updates every page. */
+  react(message, emoji, active) {
+    const frame = {
+      type: 'react', id: `react-${uuid()}`, conversationId: message.conversationId, seq: message.seq, emoji, active,
+    };
+    if (!this.socket.send(frame)) this.status('Offline: the reaction was not sent.', 'error');
   }
 
   remove(message) {

@@ -52,6 +52,7 @@ export class Sidebar {
     // The conversation on screen is being read: its count is the server's catching up, not news.
     const onScreen = id === this.currentId && document.visibilityState === 'visible';
     const unread = onScreen ? 0 : conversation.unread || 0;
+    const mentions = onScreen ? 0 : conversation.mentions || 0;
     const open = () => this.onOpen(id);
     return el('li', {
       class: `conversation${id === this.currentId ? ' active' : ''}${unread > 0 ? ' has-unread' : ''}`,
@@ -65,6 +66,7 @@ export class Sidebar {
     // A direct conversation shows the other person's presence; a group shows no single dot.
     others.length === 1 ? this.presence.dot(others[0]) : el('span', { class: 'group-mark', text: '#' }),
     el('span', { class: 'label', text: this.store.label(conversation) }),
+    el('span', { class: 'mentions', text: `@${mentions}`, hidden: mentions === 0, 'aria-label': `${mentions} mentions` }),
     el('span', { class: 'unread', text: String(unread), hidden: unread === 0, 'aria-label': `${unread} unread` }));
   }
 

@@ -66,6 +66,30 @@ export class Store {
     return held ? 'updated' : 'new';
   }
 
+  /**
+   * A live `reaction` frame: the held message's reactions change in place (the server's next version
+   * of it, from history or resume, replaces them anyway). Returns the message, or null if not held.
+   */
+  applyReaction({ conversationId, seq, userId, emoji, active }) {
+    const held = this.messages.get(conversationId)?.get(seq);
+    if (!held) return null;
+    const reactions = { ...(held.reactions || {}) };
+    const users = (reactions[emoji] || []).filter((u) => u !== userId);
+    if (active) users.push(userId);
+    if (users.length > 0) reactions[emoji] = users;
+    else delete reactions[emoji];
+    const updated = { ...held, reactions };
+    this.messages.get(conversationId).set(seq, updated);
+    return updated;
+  }
+
+  /** Leaving: the conversation and all it held go from the page. */
+  forgetConversation(conversationId) {
+    this.conversations.delete(conversationId);
+    this.dropMessages(conversationId);
+    this.receipts.delete(conversationId);
+  }
+
   sorted(conversationId) {
     const bySeq = this.messages.get(conversationId);
     return bySeq ? [...bySeq.values()].sort((a, b) => a.seq - b.seq) : [];

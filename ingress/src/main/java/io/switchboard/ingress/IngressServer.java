@@ -18,6 +18,8 @@ import io.switchboard.ingress.http.MembersService;
 import io.switchboard.ingress.http.MessagesService;
 import io.switchboard.ingress.http.MetricsService;
 import io.switchboard.ingress.http.PresenceService;
+import io.switchboard.ingress.http.SearchService;
+import io.switchboard.ingress.http.UsersService;
 import io.switchboard.ingress.kafka.CommandPublisher;
 import io.switchboard.ingress.kafka.KafkaCommandPublisher;
 import io.switchboard.ingress.live.LiveHub;
@@ -128,6 +130,8 @@ public final class IngressServer implements AutoCloseable {
                 .register("/api/conversations", new MessagesService(api))
                 .register("/api/conversations", new MembersService(api))
                 .register("/api/presence", new PresenceService(api))
+                .register("/api/search", new SearchService(api))
+                .register("/api/users", new UsersService(api))
                 .register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                         .location("web")
                         .welcome("index.html")

@@ -78,6 +78,20 @@ public final class TestDatabase implements AutoCloseable {
         return rows(pool, sql);
     }
 
+    /** Arrays, jsonb and tsvector come back as JDBC objects without equals: compare their content. */
+    static Object comparable(Object value) throws SQLException {
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof java.sql.Array array) {
+            return java.util.Arrays.asList((Object[]) array.getArray());
+        }
+        if (value instanceof org.postgresql.util.PGobject object) {
+            return object.getType() + ":" + object.getValue();
+        }
+        return value;
+    }
+
     public static List<Map<String, Object>> rows(DataSource dataSource, String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
@@ -86,7 +100,7 @@ public final class TestDatabase implements AutoCloseable {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     Object value = rs.getObject(i);
-                    row.put(rs.getMetaData().getColumnLabel(i), value instanceof Timestamp ts ? ts.toInstant() : value);
+                    row.put(rs.getMetaData().getColumnLabel(i), comparable(value));
                 }
                 out.add(row);
             }

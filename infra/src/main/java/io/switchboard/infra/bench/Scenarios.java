@@ -5,6 +5,7 @@ import io.switchboard.infra.bench.scenario.ConnectionsScenario;
 import io.switchboard.infra.bench.scenario.LatencyScenario;
 import io.switchboard.infra.bench.scenario.ReplayScenario;
 import io.switchboard.infra.bench.scenario.Scenario;
+import io.switchboard.infra.bench.scenario.SearchScenario;
 import io.switchboard.infra.bench.scenario.SinkScenario;
 import io.switchboard.infra.bench.scenario.ThroughputScenario;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ final class Scenarios {
         map.put("connections", ConnectionsScenario::from);
         map.put("sink", SinkScenario::from);
         map.put("replay", ReplayScenario::from);
+        map.put("search", SearchScenario::from);
         return map;
     }
 }

@@ -93,6 +93,23 @@ class BenchSmokeIT {
                 results.path("targetSchema").asText())).isEmpty();
     }
 
+    @Test
+    void shouldTimeSearchesOverASeededScratchSchemaAndDropIt() throws Exception {
+        JsonNode report = run("search", "--pg-url", TestDatabase.URL, "--pg-user", TestDatabase.USER,
+                "--pg-password", TestDatabase.PASSWORD, "--messages", "20000", "--conversations", "10",
+                "--queries", "50");
+
+        JsonNode results = report.path("results");
+        assertThat(results.path("messages").asLong()).isEqualTo(20_000);
+        assertThat(results.path("searchable").asLong()).as("half the conversations, less every 49th deleted")
+                .isEqualTo(9_796);
+        assertThat(results.path("commonPairHits").asLong()).as("the seeded texts hold the queried words").isPositive();
+        assertThat(results.path("p99Ms").asDouble()).isPositive();
+        assertThat(report.path("goals")).hasSize(2);
+        assertThat(system.db().query("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?",
+                results.path("schema").asText())).isEmpty();
+    }
+
     private static JsonNode run(String... argv) throws Exception {
         String[] withOut = new String[argv.length + 2];
         System.arraycopy(argv, 0, withOut, 0, argv.length);

@@ -162,6 +162,40 @@ final class ChatPage implements AutoCloseable {
         waitVisible(inRow(seq, ".delete-btn")).click();
     }
 
+    /** Opens the thread of the message at seq and sends a reply there. */
+    void replyInThread(long seq, String text) {
+        waitVisible(inRow(seq, ".thread-btn")).click();
+        waitVisible(By.id("thread"));
+        WebElement input = driver.findElement(By.id("thread-input"));
+        input.click();
+        input.sendKeys(text);
+        driver.findElement(By.id("thread-send")).click();
+    }
+
+    /** Waits for a delivered reply with exactly this text in the open thread. */
+    void awaitThreadReply(String text) {
+        waitUntil(d -> d.findElements(By.cssSelector("#thread-list .message .text")).stream()
+                .anyMatch(t -> text.equals(t.getText())));
+    }
+
+    /** Clicks the chip of emoji on the message at seq (the quick-reaction button when there is none yet). */
+    void react(long seq, String emoji) {
+        List<WebElement> chips = driver.findElements(inRow(seq, ".reaction[data-emoji='" + emoji + "']"));
+        (chips.isEmpty() ? waitVisible(inRow(seq, ".react-btn")) : chips.getFirst()).click();
+    }
+
+    void search(String query) {
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.clear();
+        input.sendKeys(query);
+        driver.findElement(By.id("search-btn")).click();
+        waitVisible(By.id("search-box"));
+    }
+
+    void leaveOpenConversation() {
+        waitVisible(By.id("leave-btn")).click();
+    }
+
     /** Drops the page's WebSocket and keeps it from reconnecting until {@link #restoreNetwork()}. */
     void cutNetwork() {
         driver.executeScript("window.__sbNetworkDown = true; window.__sbSockets.forEach(s => s.close());");

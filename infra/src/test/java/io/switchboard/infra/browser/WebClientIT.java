@@ -223,6 +223,92 @@ class WebClientIT {
         shoot(alice, "2-scrolled-back");
     }
 
+    @Test
+    void shouldShowRepliesAsAThreadUnderTheirParent() {
+        String conversation = alice.startConversation(List.of(bobId), null);
+        bob.openConversation(conversation);
+        alice.send("Which release?");
+        long parent = bob.awaitMessage("Which release?");
+
+        bob.replyInThread(parent, "The one on Friday");
+        bob.awaitThreadReply("The one on Friday");
+        alice.waitUntil(d -> "1 reply".equals(d.findElement(ChatPage.inRow(parent, ".thread-btn")).getText()));
+        assertThat(alice.messageTexts()).as("a reply stays in its thread").containsExactly("Which release?");
+        alice.driver().findElement(ChatPage.inRow(parent, ".thread-btn")).click();
+        alice.awaitThreadReply("The one on Friday");
+        shoot(alice, "1-thread");
+    }
+
+    @Test
+    void shouldToggleReactionsWithClickableChips() {
+        String conversation = alice.startConversation(List.of(bobId), null);
+        bob.openConversation(conversation);
+        alice.send("Ship it?");
+        long seq = bob.awaitMessage("Ship it?");
+
+        bob.react(seq, "👍");
+        By chip = ChatPage.inRow(seq, ".reaction[data-emoji='👍']");
+        alice.waitUntil(d -> "👍 1".equals(d.findElement(chip).getText()));
+        alice.react(seq, "👍");
+        bob.waitUntil(d -> "👍 2".equals(d.findElement(chip).getText()));
+        alice.waitUntil(d -> "true".equals(d.findElement(chip).getDomAttribute("aria-pressed")));
+        shoot(alice, "1-two-reactions");
+
+        alice.react(seq, "👍");
+        bob.waitUntil(d -> "👍 1".equals(d.findElement(chip).getText()));
+        shoot(bob, "2-one-taken-back");
+    }
+
+    @Test
+    void shouldHighlightAMentionOfTheReader() {
+        String conversation = alice.startConversation(List.of(bobId), "Mentions");
+        bob.openConversation(conversation);
+
+        alice.send("@" + bobId + " please review");
+        long seq = bob.awaitMessage("@" + bobId + " please review");
+
+        assertThat(bob.attribute(ChatPage.inRow(seq, "mark.mention"), "data-user")).isEqualTo(bobId);
+        assertThat(bob.attribute(ChatPage.row(seq), "class")).contains("mentions-me");
+        shoot(bob, "1-mentioned");
+    }
+
+    @Test
+    void shouldFindMessagesWithTheSearchBoxAndOpenTheirConversation() {
+        String conversation = alice.startConversation(List.of(bobId), "Searchable");
+        alice.send("the quarterly report is ready");
+        alice.send("nothing to see");
+        alice.awaitMessage("nothing to see");
+        bob.reload();
+
+        bob.waitUntil(d -> {
+            bob.search("report quarterly");
+            return d.findElements(By.cssSelector("#search-results .search-hit")).size() == 1;
+        });
+        assertThat(bob.text(By.cssSelector("#search-results .search-hit .text"))).isEqualTo("the quarterly report is ready");
+        shoot(bob, "1-results");
+        bob.driver().findElement(By.cssSelector("#search-results .search-hit")).click();
+        bob.waitUntil(d -> !d.findElements(By.cssSelector(".conversation.active[data-id='" + conversation + "']"))
+                .isEmpty());
+        bob.awaitMessage("the quarterly report is ready");
+        shoot(bob, "2-opened");
+    }
+
+    @Test
+    void shouldLeaveAGroupWithTheLeaveButton() {
+        String conversation = alice.startConversation(List.of(bobId), "Leaving soon");
+        bob.openConversation(conversation);
+
+        bob.leaveOpenConversation();
+
+        bob.waitUntil(d -> d.findElements(ChatPage.conversationSelector(conversation)).isEmpty());
+        alice.waitUntil(d -> d.findElements(By.cssSelector("#chat-members .member[data-user='" + bobId + "']"))
+                .isEmpty());
+        shoot(bob, "1-left");
+        shoot(alice, "2-without-bob");
+        bob.reload();
+        assertThat(bob.driver().findElements(ChatPage.conversationSelector(conversation))).isEmpty();
+    }
+
     private void shoot(ChatPage page, String name) {
         page.screenshot(step + "-" + name);
     }

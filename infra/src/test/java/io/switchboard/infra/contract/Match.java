@@ -45,6 +45,17 @@ final class Match {
         return FrameMatch.type("synced").and(f -> f.path("conversationId").asText().equals(conversationId));
     }
 
+    static Predicate<JsonNode> reaction(String conversationId, long seq, String userId, boolean active) {
+        return FrameMatch.type("reaction").and(f -> f.path("conversationId").asText().equals(conversationId)
+                && f.path("seq").asLong() == seq && f.path("userId").asText().equals(userId)
+                && f.path("active").asBoolean() == active);
+    }
+
+    static Predicate<JsonNode> mention(String conversationId, long seq) {
+        return FrameMatch.type("mention").and(f -> f.path("conversationId").asText().equals(conversationId)
+                && f.path("seq").asLong() == seq);
+    }
+
     static Predicate<JsonNode> conversation(String conversationId) {
         return FrameMatch.type("conversation").and(f -> f.path("conversationId").asText().equals(conversationId));
     }

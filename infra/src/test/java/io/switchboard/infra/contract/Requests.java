@@ -43,6 +43,15 @@ final class Requests {
         return Frames.JSON.createObjectNode().put("userId", userId);
     }
 
+    static ObjectNode reply(String id, String conversationId, String clientMsgId, String text, long replyTo) {
+        return send(id, conversationId, clientMsgId, text).put("replyTo", replyTo);
+    }
+
+    static ObjectNode react(String id, String conversationId, long seq, String emoji, boolean active) {
+        return ChatClient.frame("react").put("id", id).put("conversationId", conversationId).put("seq", seq)
+                .put("emoji", emoji).put("active", active);
+    }
+
     static ObjectNode send(String id, String conversationId, String clientMsgId, String text) {
         return ChatClient.sendFrame(conversationId, clientMsgId, text).put("id", id);
     }

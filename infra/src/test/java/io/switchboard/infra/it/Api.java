@@ -56,6 +56,10 @@ public final class Api {
         return send(authorized(HttpRequest.newBuilder(base.resolve(path)), token).GET().build());
     }
 
+    public Response delete(String path, String token) {
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path)), token).DELETE().build());
+    }
+
     public Response post(String path, String token, JsonNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")

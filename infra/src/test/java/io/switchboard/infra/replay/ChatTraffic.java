@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 /**
  * A short scripted chat through the whole stack (HTTP and WebSocket on ingress, the topology, the
  * live sink) touching every table a replay rebuilds: users (one renamed), a group conversation
- * with a member added later, a direct one, sends, edits, deletes, reads, and presence.
+ * with a member added later who leaves at the end, a direct one, sends, edits, deletes, reads, a
+ * reply with a mention, reactions, and presence.
  */
 final class ChatTraffic {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,16 +63,26 @@ final class ChatTraffic {
         read(a, alice, b, direct, regret);
         read(b, bob, a, direct, first);
 
+        // contract 1.1: a reply naming carol (the parent's count is its version 4), two reactions (5, 6)
+        from(b).replyTo(c, group, "g-reply", "@" + carol.userId() + " see above", hello);
+        expected.message(group, hello, 4);
+        react(c, a, group, hello, carol, "👍", 5);
+        react(a, c, group, hello, alice, "🎉", 6);
+
         String renamed = "Bob, renamed";
         system.api(0).devToken(bob.userId(), renamed);
         List.of(a, b, c).forEach(ChatClient::close);
+        // and carol leaves: version 3 of the group lists alice and bob only
+        assertThat(system.api(0).delete("/api/conversations/" + group + "/members/" + carol.userId(),
+                carol.token()).status()).as("carol leaving").isEqualTo(204);
 
-        expected.conversation(group, 2).conversation(direct, 1)
+        expected.conversation(group, 3).conversation(direct, 1)
                 .user(alice.userId(), alice.displayName()).user(bob.userId(), renamed)
                 .user(carol.userId(), carol.displayName());
         for (TestUser user : List.of(alice, bob, carol)) {
-            expected.member(group, user.userId()).offline(user.userId());
+            expected.offline(user.userId());
         }
+        expected.member(group, alice.userId()).member(group, bob.userId());
         expected.member(direct, alice.userId()).member(direct, bob.userId());
         return new Outcome(expected, alice, group, direct);
     }
@@ -88,6 +99,27 @@ final class ChatTraffic {
         long seq = member.await(FrameMatch.message(clientMsgId)).path("seq").asLong();
         expected.message(conversation, seq, 1);
         return seq;
+    }
+
+    private Replier from(ChatClient sender) {
+        return (member, conversation, clientMsgId, text, parent) -> {
+            sender.send(ChatClient.sendFrame(conversation, clientMsgId, text).put("replyTo", parent));
+            long seq = member.await(FrameMatch.message(clientMsgId)).path("seq").asLong();
+            expected.message(conversation, seq, 1);
+        };
+    }
+
+    private interface Replier {
+        void replyTo(ChatClient member, String conversation, String clientMsgId, String text, long parent);
+    }
+
+    private void react(ChatClient from, ChatClient member, String conversation, long seq, TestUser who, String emoji,
+                       int version) {
+        from.send(ChatClient.frame("react").put("conversationId", conversation).put("seq", seq).put("emoji", emoji)
+                .put("active", true));
+        member.await(FrameMatch.type("reaction").and(f -> f.path("conversationId").asText().equals(conversation)
+                && f.path("seq").asLong() == seq && f.path("userId").asText().equals(who.userId())));
+        expected.message(conversation, seq, version);
     }
 
     private void edit(ChatClient from, ChatClient member, String conversation, long seq, int version, String text) {

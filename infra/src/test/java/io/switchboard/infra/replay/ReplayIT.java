@@ -56,6 +56,15 @@ class ReplayIT {
         assertThat(Sql.tuples("SELECT DISTINCT status FROM " + operator.live() + ".presence"))
                 .as("nobody is advertised online by a rebuild").containsExactly(List.of("offline"));
         assertThat(Readers.history(system, traffic)).as("ingress serves the same history").isEqualTo(historyBefore);
+        // contract 1.1 rows came back too: the reply, its mention, the parent's count and reactions, search
+        assertThat(Sql.tuples("SELECT reply_count, jsonb_array_length(reactions) FROM " + operator.live()
+                + ".messages WHERE conversation_id = ? AND seq = 1", traffic.group()))
+                .containsExactly(List.of(1, 2));
+        assertThat(Sql.count("SELECT count(*) FROM " + operator.live() + ".messages WHERE conversation_id = ? "
+                + "AND reply_to = 1 AND cardinality(mentions) = 1", traffic.group())).isEqualTo(1);
+        assertThat(Sql.count("SELECT count(*) FROM " + operator.live() + ".messages "
+                + "WHERE search @@ plainto_tsquery('simple', 'twice edited') AND conversation_id = ?", traffic.group()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -77,14 +86,14 @@ class ReplayIT {
         assertThat(live.differing()).as(live.report()).isZero();
         assertThat(tampered.differing()).as(tampered.report()).isEqualTo(2);
         assertThat(tampered.report()).contains(
-                "conversation " + traffic.group() + ": topic ", "seq 1: version 3 text differs",
+                "conversation " + traffic.group() + ": topic ", "seq 1: version 6 text differs",
                 "conversation " + traffic.direct() + ": topic ", "seq 1: missing in the database (topic has version 1)",
                 "2 conversations differ");
     }
 
     /**
-     * Today MessageEvent has one recorded version, so this replays records encoded with that file's
-     * schema (not with the generated class); each version recorded later is covered by the same loop.
+     * Replays records encoded with each recorded MessageEvent schema file (v1, and v2 of contract 1.1),
+     * not with the generated class; each version recorded later is covered by the same loop.
      */
     @Test
     void shouldReplayMessagesWrittenWithEveryRecordedSchemaVersion() throws Exception {

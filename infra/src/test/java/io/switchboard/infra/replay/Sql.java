@@ -22,6 +22,17 @@ final class Sql {
     private Sql() {
     }
 
+    /** Arrays, jsonb and tsvector come back as JDBC objects without equals: compare their content. */
+    private static Object comparable(Object value) throws SQLException {
+        if (value instanceof java.sql.Array array) {
+            return java.util.Arrays.asList((Object[]) array.getArray());
+        }
+        if (value instanceof org.postgresql.util.PGobject object) {
+            return object.getType() + ":" + object.getValue();
+        }
+        return value;
+    }
+
     static List<Map<String, Object>> rows(String sql, Object... params) {
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -33,7 +44,7 @@ final class Sql {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put(meta.getColumnLabel(c), rs.getObject(c));
+                        row.put(meta.getColumnLabel(c), comparable(rs.getObject(c)));
                     }
                     rows.add(row);
                 }

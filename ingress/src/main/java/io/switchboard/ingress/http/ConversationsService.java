@@ -74,7 +74,8 @@ public final class ConversationsService implements HttpService {
         }
         ArrayNode members = node.putArray("members");
         c.members().forEach(members::add);
-        return node.put("lastSeq", c.lastSeq()).put("unread", c.unread()).put("direct", c.direct());
+        return node.put("lastSeq", c.lastSeq()).put("unread", c.unread()).put("direct", c.direct())
+                .put("mentions", c.mentions());
     }
 
     /** The caller first, then the others as given, each once. */

@@ -9,6 +9,7 @@ import io.switchboard.ingress.auth.Principal;
 import io.switchboard.ingress.store.ReadModel.ConversationView;
 import io.switchboard.schemas.avro.AddMember;
 import io.switchboard.schemas.avro.Command;
+import io.switchboard.schemas.avro.RemoveMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,38 @@ public final class MembersService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/{id}/members", this::add);
+        rules.delete("/{id}/members/{userId}", this::leave);
+    }
+
+    /**
+     * Leaving: only for oneself and never a direct conversation, both 403. Answers once PostgreSQL no
+     * longer lists the caller (at most the write wait), so their next conversation list leaves it out.
+     */
+    private void leave(ServerRequest req, ServerResponse res) {
+        Principal caller = api.writer(req);
+        String conversationId = Params.conversationId(req);
+        String userId = req.path().pathParameters().first("userId").orElse("");
+        if (!Ids.valid(userId)) {
+            throw ApiError.badRequest("userId must be 1 to 64 characters of [A-Za-z0-9_.-]");
+        }
+        if (!userId.equals(caller.userId())) {
+            throw ApiError.forbidden("Only " + userId + " may take themself out of a conversation");
+        }
+        ConversationView conversation = api.readModel().conversation(conversationId)
+                .orElseThrow(() -> ApiError.notFound("No conversation " + conversationId));
+        if (!conversation.members().contains(caller.userId())) {
+            throw ApiError.notMember(conversationId);
+        }
+        if (conversation.direct()) {
+            throw ApiError.forbidden("A direct conversation cannot be left");
+        }
+        Command command = api.command(caller, conversationId, new RemoveMember(userId));
+        api.publish(() -> api.publisher().publish(command), userId + " leaves " + conversationId);
+        if (!api.readModel().awaitNotMember(conversationId, userId, api.writeWait())) {
+            LOGGER.warn("Leave not visible in time conversationId={} userId={} waited={}",
+                    conversationId, userId, api.writeWait());
+        }
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     private void add(ServerRequest req, ServerResponse res) {

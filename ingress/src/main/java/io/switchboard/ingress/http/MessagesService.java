@@ -12,7 +12,7 @@ import io.switchboard.schemas.frames.Frames;
 
 /**
  * {@code GET /api/conversations/{id}/messages?beforeSeq=&limit=}: one page of history, oldest first,
- * the same message objects the WebSocket sends.
+ * the same message objects the WebSocket sends; with {@code replyTo=SEQ&afterSeq=} the replies to SEQ.
  */
 public final class MessagesService implements HttpService {
     static final int DEFAULT_LIMIT = 50;
@@ -34,6 +34,8 @@ public final class MessagesService implements HttpService {
         Principal caller = api.writer(req);
         String conversationId = Params.conversationId(req);
         long beforeSeq = Params.longParam(req, "beforeSeq", 1, Long.MAX_VALUE, Long.MAX_VALUE);
+        long replyTo = Params.longParam(req, "replyTo", 1, Long.MAX_VALUE, 0);
+        long afterSeq = Params.longParam(req, "afterSeq", 0, Long.MAX_VALUE, 0);
         int limit = (int) Params.longParam(req, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         Page page = api.read(caller, () -> {
             if (api.readModel().conversation(conversationId).isEmpty()) {
@@ -42,7 +44,9 @@ public final class MessagesService implements HttpService {
             if (!api.readModel().isMember(conversationId, caller.userId())) {
                 throw ApiError.notMember(conversationId);
             }
-            return api.readModel().messagesBefore(conversationId, beforeSeq, limit);
+            // replyTo: one thread's replies, oldest first from afterSeq (contract 1.1)
+            return replyTo > 0 ? api.readModel().replies(conversationId, replyTo, afterSeq, limit)
+                    : api.readModel().messagesBefore(conversationId, beforeSeq, limit);
         });
         ObjectNode body = Json.object();
         ArrayNode messages = body.putArray("messages");

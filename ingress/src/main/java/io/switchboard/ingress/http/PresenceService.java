@@ -61,7 +61,7 @@ public final class PresenceService implements HttpService {
         return shown.isEmpty() ? List.of() : api.readModel().presence(shown);
     }
 
-    private static List<String> userIds(String raw) {
+    static List<String> userIds(String raw) {
         List<String> ids = new ArrayList<>();
         for (String part : raw.split(",")) {
             String id = part.strip();

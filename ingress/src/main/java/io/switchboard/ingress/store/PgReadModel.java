@@ -95,6 +95,53 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
                 MessageRows::map, conversationId, afterSeq, limit);
     }
 
+    /** The replies to {@code parentSeq}, oldest first, seq > afterSeq, at most {@code limit}. */
+    public Page replies(String conversationId, long parentSeq, long afterSeq, int limit) {
+        List<MessageEvent> rows = sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
+                        + "WHERE conversation_id = ? AND reply_to = ? AND seq > ? ORDER BY seq LIMIT ?",
+                MessageRows::map, conversationId, parentSeq, afterSeq, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        return new Page(List.copyOf(rows.subList(0, Math.min(limit, rows.size()))), hasMore);
+    }
+
+    /**
+     * Messages of the caller's conversations whose newest text has every word of {@code query}
+     * (PostgreSQL full-text search on the GIN-indexed {@code search} column), newest first; never a
+     * deleted one. {@code conversationId} null searches every conversation of the caller.
+     */
+    public Page search(String userId, String query, String conversationId, int limit) {
+        List<MessageEvent> rows = sql.list("SELECT " + prefixed("x") + " FROM messages x "
+                        + "JOIN conversation_members m ON m.conversation_id = x.conversation_id AND m.user_id = ? "
+                        + "WHERE x.search @@ plainto_tsquery('simple', ?) AND NOT x.deleted "
+                        + "AND (?::text IS NULL OR x.conversation_id = ?) "
+                        + "ORDER BY x.sent_at DESC, x.conversation_id, x.seq DESC LIMIT ?",
+                MessageRows::map, userId, query, conversationId, conversationId, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        return new Page(List.copyOf(rows.subList(0, Math.min(limit, rows.size()))), hasMore);
+    }
+
+    /** Display names of those of {@code userIds} who share a conversation with {@code caller}, or are the caller. */
+    public List<UserView> users(String caller, Collection<String> userIds) {
+        return sql.list("SELECT u.id AS user_id, COALESCE(p.display_name, u.id) AS display_name "
+                        + "FROM unnest(?::text[]) AS u(id) LEFT JOIN users p ON p.user_id = u.id "
+                        + "WHERE u.id = ? OR EXISTS (SELECT 1 FROM conversation_members me "
+                        + "  JOIN conversation_members other ON other.conversation_id = me.conversation_id "
+                        + "  WHERE me.user_id = ? AND other.user_id = u.id) ORDER BY u.id",
+                rs -> new UserView(rs.getString("user_id"), rs.getString("display_name")),
+                List.copyOf(new LinkedHashSet<>(userIds)), caller, caller);
+    }
+
+    /** Read-your-writes for leaving: true once the sink has dropped the membership. */
+    public boolean awaitNotMember(String conversationId, String userId, Duration timeout) {
+        return poll(() -> !isMember(conversationId, userId), timeout);
+    }
+
+    private static String prefixed(String alias) {
+        return Arrays.stream(MessageRows.COLUMNS.split(",\\s*"))
+                .map(c -> c.startsWith("reactions") ? alias + ".reactions::text AS reactions" : alias + "." + c)
+                .collect(Collectors.joining(", "));
+    }
+
     @Override
     public long lastSeq(String conversationId) {
         catchUp(conversationId);
@@ -113,7 +160,7 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
     public Optional<ConversationView> conversation(String conversationId) {
         return sql.first("SELECT c.conversation_id, c.title, c.direct, " + MEMBERS + ", "
                         + "(SELECT COALESCE(max(x.seq), 0) FROM messages x "
-                        + "WHERE x.conversation_id = c.conversation_id) AS last_seq, 0 AS read_seq "
+                        + "WHERE x.conversation_id = c.conversation_id) AS last_seq, 0 AS read_seq, 0 AS mentions "
                         + "FROM conversations c WHERE c.conversation_id = ?",
                 PgReadModel::view, conversationId);
     }
@@ -122,7 +169,10 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
     @Override
     public List<ConversationView> conversationsOf(String userId) {
         return sql.list("SELECT c.conversation_id, c.title, c.direct, " + MEMBERS + ", "
-                        + "COALESCE(last.seq, 0) AS last_seq, COALESCE(rc.seq, 0) AS read_seq "
+                        + "COALESCE(last.seq, 0) AS last_seq, COALESCE(rc.seq, 0) AS read_seq, "
+                        + "(SELECT count(*) FROM messages y WHERE y.conversation_id = c.conversation_id "
+                        + "  AND y.seq > COALESCE(rc.seq, 0) AND y.mentions @> ARRAY[m.user_id] AND NOT y.deleted"
+                        + ") AS mentions "
                         + "FROM conversation_members m "
                         + "JOIN conversations c ON c.conversation_id = m.conversation_id "
                         + "LEFT JOIN LATERAL (SELECT x.seq, x.sent_at FROM messages x "
@@ -245,7 +295,7 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
         long lastSeq = rs.getLong("last_seq");
         return new ConversationView(rs.getString("conversation_id"), rs.getString("title"),
                 members(rs.getArray("members")), rs.getBoolean("direct"), lastSeq,
-                Math.max(0, lastSeq - rs.getLong("read_seq")));
+                Math.max(0, lastSeq - rs.getLong("read_seq")), rs.getLong("mentions"));
     }
 
     private static List<String> members(Array array) throws SQLException {

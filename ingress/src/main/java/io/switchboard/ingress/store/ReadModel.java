@@ -36,7 +36,11 @@ public interface ReadModel {
     }
 
     record ConversationView(String conversationId, String title, List<String> members, boolean direct,
-                            long lastSeq, long unread) {
+                            long lastSeq, long unread, long mentions) {
+    }
+
+    /** A user's profile name; the userId when they have none (never registered a display name). */
+    record UserView(String userId, String displayName) {
     }
 
     /** status is "online" or "offline"; lastSeen epoch millis, 0 when never seen. */

@@ -33,7 +33,15 @@ sealed interface ClientFrame {
     record History(String id, String conversationId, Long beforeSeq, int limit) implements ClientFrame {
     }
 
-    record Send(String id, String conversationId, String clientMsgId, String text) implements CommandFrame {
+    /** @param replyTo the parent's seq, null for a top-level message */
+    record Send(String id, String conversationId, String clientMsgId, String text, Long replyTo)
+            implements CommandFrame {
+        Send(String id, String conversationId, String clientMsgId, String text) {
+            this(id, conversationId, clientMsgId, text, null);
+        }
+    }
+
+    record React(String id, String conversationId, long seq, String emoji, boolean active) implements CommandFrame {
     }
 
     record Edit(String id, String conversationId, long seq, String text) implements CommandFrame {

@@ -5,6 +5,7 @@ import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.DeleteMessage;
 import io.switchboard.schemas.avro.EditMessage;
 import io.switchboard.schemas.avro.MarkRead;
+import io.switchboard.schemas.avro.React;
 import io.switchboard.schemas.avro.SendMessage;
 import io.switchboard.schemas.avro.SetTyping;
 import io.switchboard.schemas.frames.Frames;
@@ -23,7 +24,8 @@ final class CommandFactory {
 
     Command command(Principal principal, ClientFrame.CommandFrame frame) {
         Object payload = switch (frame) {
-            case ClientFrame.Send send -> new SendMessage(send.clientMsgId(), send.text());
+            case ClientFrame.Send send -> new SendMessage(send.clientMsgId(), send.text(), send.replyTo());
+            case ClientFrame.React react -> new React(react.seq(), react.emoji(), react.active());
             case ClientFrame.Edit edit -> new EditMessage(edit.seq(), edit.text());
             case ClientFrame.Delete delete -> new DeleteMessage(delete.seq());
             case ClientFrame.Read read -> new MarkRead(read.seq());
@@ -51,6 +53,8 @@ final class CommandFactory {
                     .put("seq", delete.seq()));
             case ClientFrame.Read read -> Frames.text(Frames.ack(read.id(), read.conversationId(), null)
                     .put("seq", read.seq()));
+            case ClientFrame.React react -> Frames.text(Frames.ack(react.id(), react.conversationId(), null)
+                    .put("seq", react.seq()));
             case ClientFrame.Typing typing -> null;
         };
     }

@@ -13,6 +13,8 @@ final class FrameParser {
     static final int MAX_CLIENT_MSG_ID_CHARS = 64;
     static final int MAX_TEXT_CHARS = 4000;
     static final int MAX_HISTORY_LIMIT = 100;
+    /** Contract 1.1: an emoji is 1..16 characters (code points, as every text length here). */
+    static final int MAX_EMOJI_CHARS = 16;
     static final int DEFAULT_HISTORY_LIMIT = 50;
     /** Each entry costs a few queries; a client in more conversations resumes the rest with history. */
     static final int MAX_RESUME_ENTRIES = 1_000;
@@ -45,6 +47,9 @@ final class FrameParser {
                     fields.integer("seq", 0, Long.MAX_VALUE));
             case "typing" -> new ClientFrame.Typing(id, fields.identifier("conversationId"), fields.bool("active"));
             case "history" -> history(fields, id);
+            case "react" -> new ClientFrame.React(id, fields.identifier("conversationId"),
+                    fields.integer("seq", 1, Long.MAX_VALUE), fields.text("emoji", 1, MAX_EMOJI_CHARS),
+                    fields.bool("active"));
             default -> throw FrameException.badRequest(id, "unknown type: " + abbreviate(type.textValue()));
         };
     }
@@ -69,7 +74,9 @@ final class FrameParser {
         String conversationId = fields.identifier("conversationId");
         String clientMsgId = fields.text("clientMsgId", 1, MAX_CLIENT_MSG_ID_CHARS);
         fields.echoClientMsgId(clientMsgId);
-        return new ClientFrame.Send(id, conversationId, clientMsgId, fields.text("text", 1, MAX_TEXT_CHARS));
+        String text = fields.text("text", 1, MAX_TEXT_CHARS);
+        return new ClientFrame.Send(id, conversationId, clientMsgId, text,
+                fields.optionalInteger("replyTo", 1, Long.MAX_VALUE));
     }
 
     private static ClientFrame history(Fields fields, String id) {

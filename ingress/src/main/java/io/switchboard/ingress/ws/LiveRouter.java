@@ -51,6 +51,14 @@ final class LiveRouter implements LiveListener {
             state.addContacts(List.of(message.field("userId")));
             return;
         }
+        if ("conversation".equals(type)) {
+            // the new member list after someone left (relay, Left notice): a leaver's own sockets stop here
+            List<String> members = members(message.json().path("members"));
+            if (!members.contains(state.userId())) {
+                state.leave(conversationId);
+                return;
+            }
+        }
         boolean typing = "typing".equals(type);
         if (typing || "receipt".equals(type)) {
             String userId = message.field("userId");

@@ -4,7 +4,7 @@ import io.switchboard.ingress.store.ReadModel;
 import java.time.Duration;
 
 /**
- * "Is this socket's user a member?" The socket's known set answers first (membership only grows); then
+ * "Is this socket's user a member?" The socket's known set answers first (a leave seen live takes a conversation out); then
  * PostgreSQL, asked again for a short while before saying no, because a conversation created a moment
  * ago may not have reached the read model yet. A StoreUnavailableException propagates: the caller
  * answers {@code unavailable}, not a wrong {@code not_member}.

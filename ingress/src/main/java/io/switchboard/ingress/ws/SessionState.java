@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * What an authenticated socket knows: who it is, the conversations it is a member of (membership only
- * grows, so this set answers most membership checks without PostgreSQL), and whose presence it may see.
+ * What an authenticated socket knows: who it is, the conversations it is a member of (a leave, seen on
+ * the conversation's channel, takes one out; so this set answers most membership checks without PostgreSQL), and whose presence it may see.
  */
 final class SessionState {
     private final Principal principal;
@@ -48,6 +48,12 @@ final class SessionState {
     LiveSubscription join(String conversationId) {
         conversations.add(conversationId);
         return subscriptions.subscribe(Channels.conversation(conversationId));
+    }
+
+    /** The user left: no more frames of it, and membership is asked of PostgreSQL again if it comes up. */
+    void leave(String conversationId) {
+        conversations.remove(conversationId);
+        subscriptions.unsubscribe(Channels.conversation(conversationId));
     }
 
     LiveSubscription listen(String channel) {

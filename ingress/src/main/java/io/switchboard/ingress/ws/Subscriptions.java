@@ -26,6 +26,13 @@ final class Subscriptions {
         return byChannel.computeIfAbsent(channel, c -> hub.subscribe(c, listener));
     }
 
+    synchronized void unsubscribe(String channel) {
+        LiveSubscription subscription = byChannel.remove(channel);
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
     synchronized int size() {
         return byChannel.size();
     }

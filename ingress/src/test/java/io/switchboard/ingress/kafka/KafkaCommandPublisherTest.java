@@ -19,7 +19,7 @@ class KafkaCommandPublisherTest {
             long started = System.nanoTime();
             CompletableFuture<Void> sent = publisher.publish(Command.newBuilder()
                     .setCommandId("c-1").setUserId("alice").setConversationId("conv1").setIssuedAt(1L)
-                    .setPayload(new SendMessage("m-1", "hello")).build());
+                    .setPayload(new SendMessage("m-1", "hello", null)).build());
 
             assertThatThrownBy(() -> sent.get(KafkaCommandPublisher.DELIVERY_TIMEOUT_MS + 5_000L, TimeUnit.MILLISECONDS))
                     .isInstanceOf(ExecutionException.class);

@@ -105,6 +105,11 @@ public final class TestDatabase implements AutoCloseable {
                 "cm-" + seq, text, ts(sentAt));
     }
 
+    /** Makes a stored message a reply, as the sink stores one (contract 1.1). */
+    public void replyTo(String conversationId, long seq, long parentSeq) {
+        update("UPDATE messages SET reply_to = ? WHERE conversation_id = ? AND seq = ?", parentSeq, conversationId, seq);
+    }
+
     public void deleteMessage(String conversationId, long seq, long at) {
         update("UPDATE messages SET body = '', deleted = true, version = version + 1, edited_at = ? "
                 + "WHERE conversation_id = ? AND seq = ?", ts(at), conversationId, seq);

@@ -204,7 +204,7 @@ class ChatEndpointIT {
             assertThat(command.getUserId()).isEqualTo(ALICE);
             assertThat(command.getNode()).isEqualTo("it-node");
             assertThat(command.getSenderName()).isEqualTo("Alice");
-            assertThat(command.getPayload()).isEqualTo(new SendMessage("cm-1", "hello bob"));
+            assertThat(command.getPayload()).isEqualTo(new SendMessage("cm-1", "hello bob", null));
         }
     }
 

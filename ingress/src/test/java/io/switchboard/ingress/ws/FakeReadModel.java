@@ -25,7 +25,7 @@ final class FakeReadModel implements ReadModel {
     void message(String conversationId, long seq, String senderId, String text) {
         messages.computeIfAbsent(conversationId, c -> new CopyOnWriteArrayList<>()).add(new MessageEvent(
                 conversationId, seq, "mid-" + seq, senderId, senderId, "cm-" + seq, text, 1_700_000_000_000L + seq,
-                1, null, false));
+                1, null, false, null, 0, java.util.List.of(), java.util.List.of(), null));
     }
 
     /** lastSeq answers this many seqs behind the rows, as a read racing the sink's next batch can. */
@@ -79,7 +79,7 @@ final class FakeReadModel implements ReadModel {
     }
 
     private ConversationView view(String conversationId, Set<String> users) {
-        return new ConversationView(conversationId, null, List.copyOf(users), false, lastSeq(conversationId), 0);
+        return new ConversationView(conversationId, null, List.copyOf(users), false, lastSeq(conversationId), 0, 0);
     }
 
     private List<MessageEvent> sorted(String conversationId) {

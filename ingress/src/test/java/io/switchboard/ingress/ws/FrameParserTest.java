@@ -31,6 +31,10 @@ class FrameParserTest {
         assertThat(parser.parse("{\"type\":\"hello\",\"token\":\"t\",\"resume\":{\"c1\":4,\"c2\":0}}"))
                 .isEqualTo(new ClientFrame.Hello(null, "t", Map.of("c1", 4L, "c2", 0L), null));
         assertThat(parser.parse("{\"type\":\"hello\"}")).isEqualTo(new ClientFrame.Hello(null, null, Map.of(), null));
+        assertThat(parser.parse("{\"type\":\"send\",\"conversationId\":\"c1\",\"clientMsgId\":\"m1\",\"text\":\"re\",\"replyTo\":4}"))
+                .isEqualTo(new ClientFrame.Send(null, "c1", "m1", "re", 4L));
+        assertThat(parser.parse("{\"type\":\"react\",\"id\":\"r\",\"conversationId\":\"c1\",\"seq\":2,\"emoji\":\"👍\",\"active\":false}"))
+                .isEqualTo(new ClientFrame.React("r", "c1", 2, "👍", false));
     }
 
     @Test
@@ -80,7 +84,13 @@ class FrameParserTest {
             "{\"type\":\"history\",\"conversationId\":\"c\",\"limit\":0}",
             "{\"type\":\"history\",\"conversationId\":\"c\",\"limit\":101}",
             "{\"type\":\"history\",\"conversationId\":\"c\",\"beforeSeq\":0}",
-            "{\"type\":\"hello\",\"token\":7}"
+            "{\"type\":\"hello\",\"token\":7}",
+            "{\"type\":\"send\",\"conversationId\":\"c\",\"clientMsgId\":\"m\",\"text\":\"t\",\"replyTo\":0}",
+            "{\"type\":\"send\",\"conversationId\":\"c\",\"clientMsgId\":\"m\",\"text\":\"t\",\"replyTo\":\"1\"}",
+            "{\"type\":\"react\",\"conversationId\":\"c\",\"seq\":1,\"emoji\":\"\",\"active\":true}",
+            "{\"type\":\"react\",\"conversationId\":\"c\",\"seq\":1,\"emoji\":\"12345678901234567\",\"active\":true}",
+            "{\"type\":\"react\",\"conversationId\":\"c\",\"seq\":1,\"emoji\":\"x\"}",
+            "{\"type\":\"react\",\"conversationId\":\"c\",\"emoji\":\"x\",\"active\":true}"
     })
     void shouldRefuseMissingOrInvalidFields(String frame) {
         assertThat(refused(frame).code()).isEqualTo("bad_request");

@@ -74,6 +74,18 @@ class LiveRouterTest {
     }
 
     @Test
+    void shouldStopListeningWithoutForwardingWhenTheNewMembersLackTheUser() {
+        state.join("c1");
+        live(Channels.conversation("c1"), "{\"type\":\"conversation\",\"conversationId\":\"c1\",\"members\":[\"bob\"]}");
+        live(Channels.conversation("c2"), "{\"type\":\"conversation\",\"conversationId\":\"c2\",\"members\":[\"alice\",\"bob\"]}");
+
+        awaitSent(1);
+        assertThat(sent).containsExactly(
+                "{\"type\":\"conversation\",\"conversationId\":\"c2\",\"members\":[\"alice\",\"bob\"]}");
+        assertThat(state.knows("c1")).isFalse();
+    }
+
+    @Test
     void shouldLapseOthersTypingThatIsNeverEnded() {
         live(Channels.conversation("c1"), "{\"type\":\"typing\",\"conversationId\":\"c1\",\"userId\":\"bob\",\"active\":true}");
 

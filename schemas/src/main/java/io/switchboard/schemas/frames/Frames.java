@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Presence;
+import io.switchboard.schemas.avro.ReactionChange;
+import io.switchboard.schemas.avro.ReactionGroup;
 import io.switchboard.schemas.avro.ReadCursor;
 import io.switchboard.schemas.avro.TypingEvent;
 import java.time.Instant;
@@ -27,6 +29,11 @@ public final class Frames {
     public static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
             .build());
+
+    static {
+        // Building a MessageEvent resolves its nested record classes, which Avro refuses until trusted.
+        io.switchboard.schemas.serde.AvroTrust.ensure();
+    }
 
     private Frames() {
     }
@@ -70,7 +77,33 @@ public final class Frames {
         if (m.getEditedAt() != null) {
             node.put("editedAt", iso(m.getEditedAt()));
         }
-        return node.put("deleted", m.getDeleted());
+        node.put("deleted", m.getDeleted());
+        // Contract 1.1: replyTo only on replies; replyCount, mentions and reactions on every message.
+        if (m.getReplyTo() != null) {
+            node.put("replyTo", m.getReplyTo());
+        }
+        node.put("replyCount", m.getReplyCount());
+        ArrayNode mentions = node.putArray("mentions");
+        m.getMentions().forEach(mentions::add);
+        ObjectNode reactions = node.putObject("reactions");
+        for (ReactionGroup group : m.getReactions()) {
+            ArrayNode users = reactions.putArray(group.getEmoji());
+            group.getUserIds().forEach(users::add);
+        }
+        return node;
+    }
+
+    /** The reaction a message version records; null fields are impossible, as only reactions carry one. */
+    public static ObjectNode reaction(MessageEvent m) {
+        ReactionChange r = m.getReaction();
+        return typed("reaction").put("conversationId", m.getConversationId()).put("seq", m.getSeq())
+                .put("userId", r.getUserId()).put("emoji", r.getEmoji()).put("active", r.getActive());
+    }
+
+    /** To a mentioned member's sockets, besides the message itself. */
+    public static ObjectNode mention(MessageEvent m) {
+        return typed("mention").put("conversationId", m.getConversationId()).put("seq", m.getSeq())
+                .put("senderId", m.getSenderId());
     }
 
     public static ObjectNode receipt(ReadCursor c) {

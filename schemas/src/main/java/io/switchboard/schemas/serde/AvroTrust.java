@@ -6,14 +6,14 @@ import org.apache.avro.util.ClassSecurityValidator;
  * Avro 1.12 refuses to instantiate generated classes from packages it has not been told to trust
  * ({@code SecurityException: Forbidden}); trusting ours in code means no JVM flag is needed anywhere.
  */
-final class AvroTrust {
+public final class AvroTrust {
     private static final String PACKAGE = "io.switchboard.schemas.avro";
     private static volatile boolean installed;
 
     private AvroTrust() {
     }
 
-    static void ensure() {
+    public static void ensure() {
         if (installed) {
             return;
         }

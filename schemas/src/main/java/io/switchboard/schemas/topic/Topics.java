@@ -5,6 +5,7 @@ import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Notice;
+import io.switchboard.schemas.avro.Notification;
 import io.switchboard.schemas.avro.Presence;
 import io.switchboard.schemas.avro.ReadCursor;
 import io.switchboard.schemas.avro.SessionEvent;
@@ -62,12 +63,27 @@ public final class Topics {
             AvroSerde.of(Notice.class), "userId", "Notice",
             TopicPolicy.retainFor(ONE_HOUR, "Live answers to one user's sockets; nothing to rebuild"));
 
+    public static final Topic<String, Notification> NOTIFICATION_CANDIDATES = new Topic<>(
+            "sb.notification-candidates", STRING, AvroSerde.of(Notification.class), "userId", "Notification",
+            TopicPolicy.retainFor(ONE_HOUR, "Internal: every recipient of a message, moved to the recipient's "
+                    + "partition, where their presence is known"));
+
+    public static final Topic<String, Notification> NOTIFICATIONS = new Topic<>("sb.notifications", STRING,
+            AvroSerde.of(Notification.class), "userId", "Notification",
+            TopicPolicy.retainFor(SEVEN_DAYS, "For a push gateway: a member offline when a message was stored; "
+                    + "a gateway down for days still finds them"));
+
     public static final Topic<byte[], DeadLetter> DEAD_LETTERS = new Topic<>("sb.dead-letters",
             Serdes.ByteArray(), AvroSerde.of(DeadLetter.class), "original key bytes", "DeadLetter",
             TopicPolicy.retainFor(30 * 24 * ONE_HOUR, "Long enough for an operator to inspect and re-drive"));
 
     public static final List<Topic<?, ?>> ALL = List.of(COMMANDS, SESSIONS, USERS, CONVERSATIONS, MESSAGES,
-            READ_CURSORS, TYPING, PRESENCE, NOTICES, DEAD_LETTERS);
+            READ_CURSORS, TYPING, PRESENCE, NOTICES, NOTIFICATION_CANDIDATES, NOTIFICATIONS, DEAD_LETTERS);
+
+    static {
+        // Building a MessageEvent resolves its nested record classes, which Avro refuses until trusted.
+        io.switchboard.schemas.serde.AvroTrust.ensure();
+    }
 
     private Topics() {
     }

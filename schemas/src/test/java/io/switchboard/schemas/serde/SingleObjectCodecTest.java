@@ -26,7 +26,7 @@ class SingleObjectCodecTest {
     void shouldRoundTripARecordWithAUnionPayload() {
         SingleObjectCodec<Command> codec = SingleObjectCodec.of(Command.class);
         Command command = Command.newBuilder().setCommandId("u1").setUserId("alice").setConversationId("c1")
-                .setIssuedAt(5L).setPayload(new SendMessage("k1", "hi")).build();
+                .setIssuedAt(5L).setPayload(new SendMessage("k1", "hi", null)).build();
 
         assertThat(codec.decode(codec.encode(command))).isEqualTo(command);
     }

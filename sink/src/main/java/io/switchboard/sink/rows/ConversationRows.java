@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** A conversation row by highest version, and its members, which are only ever added. */
+/** A conversation row by highest version, and its members as that version lists them. */
 public final class ConversationRows implements RowWriter<Conversation> {
     public static final String TABLE = "conversations";
     public static final String MEMBERS_TABLE = "conversation_members";
@@ -21,11 +21,16 @@ public final class ConversationRows implements RowWriter<Conversation> {
                 created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
             WHERE conversations.version < EXCLUDED.version""";
 
-    // Whatever version carried a member, the member stays: membership only grows in contract v1,
-    // so a late older version can add nothing the newer one lacks and removing is never right.
+    // Members leave since contract 1.1, so the rows are exactly the stored version's list: a late
+    // older version (lower than the row's) changes nothing, an equal or newer one replaces them.
     private static final String ADD_MEMBER = """
-            INSERT INTO conversation_members (conversation_id, user_id) VALUES (?, ?)
+            INSERT INTO conversation_members (conversation_id, user_id)
+            SELECT ?, ? WHERE EXISTS (SELECT 1 FROM conversations WHERE conversation_id = ? AND version = ?)
             ON CONFLICT DO NOTHING""";
+    private static final String DROP_FORMER = """
+            DELETE FROM conversation_members m USING conversations c
+            WHERE m.conversation_id = ? AND c.conversation_id = m.conversation_id AND c.version = ?
+              AND NOT (m.user_id = ANY(?))""";
 
     @Override
     public Class<Conversation> type() {
@@ -53,30 +58,32 @@ public final class ConversationRows implements RowWriter<Conversation> {
             upsert.executeBatch();
         }
         counts.add(TABLE, newest.size());
-        writeMembers(connection, records, counts);
+        writeMembers(connection, newest, counts);
     }
 
-    private static void writeMembers(Connection connection, List<Conversation> records, RowCounts counts)
+    /** Only where the batch's newest version is the row's version now, i.e. it won the upsert or equals it. */
+    private static void writeMembers(Connection connection, List<Conversation> newest, RowCounts counts)
             throws SQLException {
-        TreeSet<Member> members = new TreeSet<>(
-                Comparator.comparing(Member::conversationId).thenComparing(Member::userId));
-        for (Conversation c : records) {
-            c.getMembers().forEach(userId -> members.add(new Member(c.getConversationId(), userId)));
-        }
-        if (members.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(ADD_MEMBER)) {
-            for (Member m : members) {
-                insert.setString(1, m.conversationId());
-                insert.setString(2, m.userId());
-                insert.addBatch();
+        int written = 0;
+        try (PreparedStatement drop = connection.prepareStatement(DROP_FORMER);
+             PreparedStatement insert = connection.prepareStatement(ADD_MEMBER)) {
+            for (Conversation c : newest) {
+                drop.setString(1, c.getConversationId());
+                drop.setInt(2, c.getVersion());
+                drop.setArray(3, connection.createArrayOf("text", c.getMembers().toArray()));
+                drop.addBatch();
+                for (String userId : new TreeSet<>(c.getMembers())) {
+                    insert.setString(1, c.getConversationId());
+                    insert.setString(2, userId);
+                    insert.setString(3, c.getConversationId());
+                    insert.setInt(4, c.getVersion());
+                    insert.addBatch();
+                    written++;
+                }
             }
+            drop.executeBatch();
             insert.executeBatch();
         }
-        counts.add(MEMBERS_TABLE, members.size());
-    }
-
-    private record Member(String conversationId, String userId) {
+        counts.add(MEMBERS_TABLE, written);
     }
 }

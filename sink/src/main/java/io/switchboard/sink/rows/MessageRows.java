@@ -15,13 +15,16 @@ public final class MessageRows implements RowWriter<MessageEvent> {
     // Strictly lower: an older version arriving late (or a redelivered batch) changes nothing.
     private static final String UPSERT = """
             INSERT INTO messages (conversation_id, seq, message_id, sender_id, sender_name, client_msg_id,
-                                  body, sent_at, version, edited_at, deleted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  body, sent_at, version, edited_at, deleted,
+                                  reply_to, reply_count, mentions, reactions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
             ON CONFLICT (conversation_id, seq) DO UPDATE SET
                 message_id = EXCLUDED.message_id, sender_id = EXCLUDED.sender_id,
                 sender_name = EXCLUDED.sender_name, client_msg_id = EXCLUDED.client_msg_id,
                 body = EXCLUDED.body, sent_at = EXCLUDED.sent_at, version = EXCLUDED.version,
-                edited_at = EXCLUDED.edited_at, deleted = EXCLUDED.deleted
+                edited_at = EXCLUDED.edited_at, deleted = EXCLUDED.deleted,
+                reply_to = EXCLUDED.reply_to, reply_count = EXCLUDED.reply_count,
+                mentions = EXCLUDED.mentions, reactions = EXCLUDED.reactions
             WHERE messages.version < EXCLUDED.version""";
 
     private static final Comparator<Key> KEY_ORDER =
@@ -56,6 +59,14 @@ public final class MessageRows implements RowWriter<MessageEvent> {
                     upsert.setObject(10, Timestamps.utc(m.getEditedAt()));
                 }
                 upsert.setBoolean(11, m.getDeleted());
+                if (m.getReplyTo() == null) {
+                    upsert.setNull(12, Types.BIGINT);
+                } else {
+                    upsert.setLong(12, m.getReplyTo());
+                }
+                upsert.setInt(13, m.getReplyCount());
+                upsert.setArray(14, connection.createArrayOf("text", m.getMentions().toArray()));
+                upsert.setString(15, Reactions.json(m.getReactions()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -63,13 +63,24 @@ class ConversationRowsIT {
     }
 
     @Test
-    void shouldKeepNewestVersionAndEveryMemberWhenOneBatchHoldsSeveral() {
+    void shouldKeepNewestVersionAndItsMembersWhenOneBatchHoldsSeveral() {
         write(conversation("c1", 1, "team", "alice", "bob"), conversation("c1", 3, null, "alice", "bob", "dave"),
                 conversation("c1", 2, "team", "alice", "bob", "carol"));
 
         assertThat(db.rows("SELECT title IS NULL AS untitled, version FROM conversations"))
                 .containsExactly(Map.of("untitled", true, "version", 3));
-        assertThat(members()).containsExactly("alice", "bob", "carol", "dave");
+        assertThat(members()).containsExactly("alice", "bob", "dave");
+    }
+
+    @Test
+    void shouldDropTheLeaverWhenANewerVersionListsThemNoMore() {
+        write(conversation("c1", 1, "team", "alice", "bob", "carol"));
+
+        write(conversation("c1", 2, "team", "alice", "carol"));
+        write(conversation("c1", 1, "team", "alice", "bob", "carol"));
+
+        assertThat(members()).containsExactly("alice", "carol");
+        assertThat(db.rows("SELECT version FROM conversations")).containsExactly(Map.of("version", 2));
     }
 
     private List<Object> members() {

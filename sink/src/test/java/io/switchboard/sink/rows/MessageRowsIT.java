@@ -5,6 +5,7 @@ import static io.switchboard.sink.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.avro.ReactionGroup;
 import io.switchboard.sink.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,21 @@ class MessageRowsIT {
                 .containsEntry("body", "hello").containsEntry("version", 1).containsEntry("deleted", false)
                 .containsEntry("edited_at", null);
         assertThat(row).containsEntry("sent_at", Instant.ofEpochMilli(T0 + 1));
+    }
+
+    @Test
+    void shouldStoreRepliesMentionsAndReactionsInOrderWhenTheMessageHasThem() {
+        MessageEvent reply = message("c1", 2, 3, "hi @bob");
+        reply.setReplyTo(1L);
+        reply.setMentions(List.of("bob"));
+        reply.setReactions(List.of(new ReactionGroup("🎉", List.of("carol", "bob")), new ReactionGroup("👍", List.of("bob"))));
+
+        write(reply);
+
+        assertThat(db.rows("SELECT reply_to, reply_count, array_to_string(mentions, ',') AS mentions, "
+                + "reactions::text AS reactions FROM messages")).containsExactly(Map.of("reply_to", 1L,
+                "reply_count", 0, "mentions", "bob", "reactions",
+                "[{\"emoji\": \"🎉\", \"userIds\": [\"carol\", \"bob\"]}, {\"emoji\": \"👍\", \"userIds\": [\"bob\"]}]"));
     }
 
     @Test

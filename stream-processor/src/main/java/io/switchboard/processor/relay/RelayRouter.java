@@ -3,6 +3,7 @@ package io.switchboard.processor.relay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.schemas.avro.Joined;
+import io.switchboard.schemas.avro.Left;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Notice;
 import io.switchboard.schemas.avro.Presence;
@@ -12,6 +13,7 @@ import io.switchboard.schemas.avro.Rejection;
 import io.switchboard.schemas.avro.TypingEvent;
 import io.switchboard.schemas.frames.Frames;
 import io.switchboard.schemas.live.Channels;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,9 +47,7 @@ public final class RelayRouter {
     public List<RedisWrite> route(Object value) {
         return switch (value) {
             case null -> List.of();
-            case MessageEvent m -> List.of(
-                    publication(Channels.conversation(m.getConversationId()), Frames.message(m)),
-                    new SeqMark(Channels.lastSeqKey(m.getConversationId()), m.getSeq()));
+            case MessageEvent m -> messageWrites(m);
             case ReadCursor c -> List.of(publication(Channels.conversation(c.getConversationId()), Frames.receipt(c)));
             case TypingEvent t -> List.of(publication(Channels.conversation(t.getConversationId()), Frames.typing(t)));
             case Presence p -> List.of(publication(Channels.PRESENCE, Frames.presence(p)));
@@ -57,11 +57,40 @@ public final class RelayRouter {
     }
 
     /**
+     * A version made by a reaction is a {@code reaction} frame, not a {@code message} (its text did not
+     * change); a new message that mentions members is also a {@code mention} to each of them but its sender.
+     */
+    private static List<RedisWrite> messageWrites(MessageEvent m) {
+        String channel = Channels.conversation(m.getConversationId());
+        SeqMark mark = new SeqMark(Channels.lastSeqKey(m.getConversationId()), m.getSeq());
+        if (m.getReaction() != null) {
+            return List.of(publication(channel, Frames.reaction(m)), mark);
+        }
+        List<RedisWrite> writes = new ArrayList<>(2 + m.getMentions().size());
+        writes.add(publication(channel, Frames.message(m)));
+        writes.add(mark);
+        if (m.getVersion() == 1) {
+            for (String mentioned : m.getMentions()) {
+                if (!mentioned.equals(m.getSenderId())) {
+                    writes.add(publication(Channels.user(mentioned), Frames.mention(m)));
+                }
+            }
+        }
+        return writes;
+    }
+
+    /**
      * A notice goes to its user. A Joined also goes, as a small {@code joined} frame, to the conversation:
      * members online already learn the newcomer shares a conversation with them (for presence) without
      * reconnecting. Only the newcomer's id, so creating a group of N costs N small frames, not N lists.
      */
     private static List<RedisWrite> noticeWrites(Notice notice) {
+        if (notice.getPayload() instanceof Left left) {
+            // On the conversation's channel: the others get the new members; every socket of the leaver,
+            // on whichever node, sees itself missing and stops listening, in order with the other frames.
+            return List.of(publication(Channels.conversation(left.getConversation().getConversationId()),
+                    Frames.conversation(left.getConversation())));
+        }
         Publication toUser = publication(Channels.user(notice.getUserId()), noticeFrame(notice));
         if (notice.getPayload() instanceof Joined joined) {
             String conversationId = joined.getConversation().getConversationId();

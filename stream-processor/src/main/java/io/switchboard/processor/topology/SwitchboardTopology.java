@@ -2,6 +2,7 @@ package io.switchboard.processor.topology;
 
 import io.switchboard.processor.topology.commands.CommandProcessor;
 import io.switchboard.processor.topology.commands.CommandSinks;
+import io.switchboard.processor.topology.presence.NotificationProcessor;
 import io.switchboard.processor.topology.presence.SessionProcessor;
 import io.switchboard.processor.topology.users.UserStoreUpdater;
 import io.switchboard.schemas.topic.Topic;
@@ -23,6 +24,8 @@ public final class SwitchboardTopology {
     public static final String COMMANDS_PROCESSOR = "commands";
     public static final String SESSIONS_SOURCE = "sessions-source";
     public static final String SESSIONS_PROCESSOR = "sessions";
+    public static final String CANDIDATES_SOURCE = "notification-candidates-source";
+    public static final String NOTIFICATIONS_PROCESSOR = "notifications";
 
     private SwitchboardTopology() {
     }
@@ -63,6 +66,13 @@ public final class SwitchboardTopology {
         topology.addSink(SessionProcessor.PRESENCE_SINK, Topics.PRESENCE.name(),
                 Topics.PRESENCE.keySerde().serializer(), Topics.PRESENCE.valueSerde().serializer(),
                 SESSIONS_PROCESSOR);
+        // Shares the sessions store, so it runs in the same tasks: one user's candidates meet their sockets.
+        addSource(topology, CANDIDATES_SOURCE, Topics.NOTIFICATION_CANDIDATES);
+        topology.addProcessor(NOTIFICATIONS_PROCESSOR, NotificationProcessor::new, CANDIDATES_SOURCE);
+        topology.connectProcessorAndStateStores(NOTIFICATIONS_PROCESSOR, StoreNames.SESSIONS);
+        topology.addSink(NotificationProcessor.NOTIFICATIONS_SINK, Topics.NOTIFICATIONS.name(),
+                Topics.NOTIFICATIONS.keySerde().serializer(), Topics.NOTIFICATIONS.valueSerde().serializer(),
+                NOTIFICATIONS_PROCESSOR);
     }
 
     private static <K, V> void addSource(Topology topology, String name, Topic<K, V> topic) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.schemas.avro.Joined;
+import io.switchboard.schemas.avro.Left;
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.avro.ReactionChange;
+import io.switchboard.schemas.avro.ReactionGroup;
 import io.switchboard.schemas.avro.PresenceStatus;
 import io.switchboard.schemas.avro.Redelivery;
 import io.switchboard.schemas.avro.Rejection;
@@ -205,6 +209,65 @@ class RelayRouterTest {
 
         assertThatThrownBy(() -> router.route(Topics.MESSAGES.name(), cursor))
                 .isInstanceOf(UndecodableRecordException.class);
+    }
+
+    @Test
+    void shouldPublishAReactionFrameInsteadOfTheMessageWhenTheVersionIsAReaction() throws Exception {
+        MessageEvent reacted = MessageEvent.newBuilder(Samples.message("general", 3)).setVersion(2)
+                .setReactions(List.of(new ReactionGroup("👍", List.of("bob"))))
+                .setReaction(new ReactionChange("bob", "👍", true)).build();
+
+        List<RedisWrite> writes = routeEncoded(Topics.MESSAGES, reacted);
+
+        assertThat(writes).hasSize(2);
+        Publication publication = (Publication) writes.getFirst();
+        assertThat(publication.channel()).isEqualTo("sb:conv:general");
+        JsonNode frame = json(publication);
+        assertThat(frame.get("type").asText()).isEqualTo("reaction");
+        assertThat(frame.get("seq").asLong()).isEqualTo(3);
+        assertThat(frame.get("userId").asText()).isEqualTo("bob");
+        assertThat(frame.get("emoji").asText()).isEqualTo("👍");
+        assertThat(frame.get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldSendMentionFramesToMentionedMembersButTheSenderWhenANewMessageMentionsThem() throws Exception {
+        MessageEvent mentioning = MessageEvent.newBuilder(Samples.message("general", 3))
+                .setMentions(List.of("bob", "alice", "carol")).setReplyTo(1L).build();
+
+        List<RedisWrite> writes = routeEncoded(Topics.MESSAGES, mentioning);
+
+        assertThat(writes).hasSize(4);
+        JsonNode message = json((Publication) writes.getFirst());
+        assertThat(message.get("replyTo").asLong()).isEqualTo(1);
+        assertThat(message.get("replyCount").asInt()).isZero();
+        assertThat(message.get("mentions")).extracting(JsonNode::asText).containsExactly("bob", "alice", "carol");
+        assertThat(message.get("reactions").isObject()).isTrue();
+        assertThat(writes.subList(2, 4)).extracting(w -> ((Publication) w).channel())
+                .containsExactly("sb:user:bob", "sb:user:carol");
+        JsonNode mention = json((Publication) writes.get(2));
+        assertThat(mention.get("type").asText()).isEqualTo("mention");
+        assertThat(mention.get("conversationId").asText()).isEqualTo("general");
+        assertThat(mention.get("seq").asLong()).isEqualTo(3);
+        assertThat(mention.get("senderId").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void shouldNotMentionAgainWhenAMentioningMessageIsEdited() throws Exception {
+        MessageEvent edited = MessageEvent.newBuilder(Samples.edited("general", 3)).setMentions(List.of("bob")).build();
+
+        assertThat(routeEncoded(Topics.MESSAGES, edited)).hasSize(2);
+    }
+
+    @Test
+    void shouldPublishTheNewMembersToTheConversationWhenSomeoneLeft() throws Exception {
+        Publication publication = single(routeEncoded(Topics.NOTICES,
+                Samples.notice(new Left(Samples.conversation("Team"))).setUserId("carol").build()));
+
+        assertThat(publication.channel()).isEqualTo("sb:conv:general");
+        JsonNode frame = json(publication);
+        assertThat(frame.get("type").asText()).isEqualTo("conversation");
+        assertThat(frame.get("members")).isNotEmpty();
     }
 
     private <V> List<RedisWrite> routeEncoded(Topic<String, V> topic, V value) {

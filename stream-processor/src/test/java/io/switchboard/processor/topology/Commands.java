@@ -6,6 +6,8 @@ import io.switchboard.schemas.avro.CreateConversation;
 import io.switchboard.schemas.avro.DeleteMessage;
 import io.switchboard.schemas.avro.EditMessage;
 import io.switchboard.schemas.avro.MarkRead;
+import io.switchboard.schemas.avro.React;
+import io.switchboard.schemas.avro.RemoveMember;
 import io.switchboard.schemas.avro.SendMessage;
 import io.switchboard.schemas.avro.SetTyping;
 import java.util.List;
@@ -29,7 +31,19 @@ final class Commands {
     }
 
     static Command send(String conversationId, String sender, String clientMsgId, String text) {
-        return command(conversationId, sender, new SendMessage(clientMsgId, text));
+        return command(conversationId, sender, new SendMessage(clientMsgId, text, null));
+    }
+
+    static Command reply(String conversationId, String sender, String clientMsgId, String text, long replyTo) {
+        return command(conversationId, sender, new SendMessage(clientMsgId, text, replyTo));
+    }
+
+    static Command leave(String conversationId, String issuer, String memberId) {
+        return command(conversationId, issuer, new RemoveMember(memberId));
+    }
+
+    static Command react(String conversationId, String user, long seq, String emoji, boolean active) {
+        return command(conversationId, user, new React(seq, emoji, active));
     }
 
     static Command edit(String conversationId, String sender, long seq, String text) {

@@ -23,7 +23,8 @@ import org.apache.kafka.streams.test.TestRecord;
 final class ReplayCapture {
     /** Output topics whose bytes must not depend on anything but committed state and input. */
     static final List<String> DETERMINISTIC_OUTPUTS = List.of(Topics.MESSAGES.name(), Topics.CONVERSATIONS.name(),
-            Topics.READ_CURSORS.name(), Topics.TYPING.name(), Topics.NOTICES.name(), Topics.PRESENCE.name());
+            Topics.READ_CURSORS.name(), Topics.TYPING.name(), Topics.NOTICES.name(), Topics.PRESENCE.name(),
+            Topics.NOTIFICATION_CANDIDATES.name(), Topics.NOTIFICATIONS.name());
     static final List<String> COMMAND_STORES = List.of(StoreNames.CONVERSATIONS, StoreNames.CONVERSATION_HEADS,
             StoreNames.MESSAGES, StoreNames.DEDUP, StoreNames.DEDUP_EXPIRY, StoreNames.CURSORS);
 

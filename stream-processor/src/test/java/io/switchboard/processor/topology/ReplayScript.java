@@ -57,6 +57,11 @@ final class ReplayScript {
         script.command(Commands.addMember("dm", "alice", "carol"));
         script.command(Commands.create("team", "bob", "Again", false));
         script.command(Commands.create("solo", "dave", null, true));
+        script.command(named(Commands.reply("team", "bob", "b4", "a reply for @carol", 1L), "Bob"));
+        script.command(Commands.react("team", "carol", 1L, "👍", true));
+        script.command(Commands.react("team", "bob", 1L, "👍", true));
+        script.command(Commands.react("team", "carol", 1L, "👍", false));
+        script.command(Commands.leave("team", "carol", "carol"));
         script.misrouted("dm", Commands.send("team", "alice", "a9", "wrong key"));
         script.poison();
         script.session(new SessionEvent("carol", "s-c", "node-a", SessionKind.CONNECT, 30L));

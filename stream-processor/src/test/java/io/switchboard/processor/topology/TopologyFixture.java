@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Notice;
+import io.switchboard.schemas.avro.Notification;
 import io.switchboard.schemas.avro.Presence;
 import io.switchboard.schemas.avro.ReadCursor;
 import io.switchboard.schemas.avro.SessionEvent;
@@ -59,6 +60,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, Notice> notices;
     final TestOutputTopic<String, Presence> presence;
     final TestOutputTopic<byte[], DeadLetter> deadLetters;
+    final TestOutputTopic<String, Notification> notifications;
 
     TopologyFixture() {
         TopologySettings settings = new TopologySettings(RETENTION, HEARTBEAT, clock);
@@ -73,6 +75,7 @@ final class TopologyFixture implements AutoCloseable {
         notices = output(Topics.NOTICES);
         presence = output(Topics.PRESENCE);
         deadLetters = output(Topics.DEAD_LETTERS);
+        notifications = output(Topics.NOTIFICATIONS);
     }
 
     private Properties properties() {

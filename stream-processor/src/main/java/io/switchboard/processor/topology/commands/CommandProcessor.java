@@ -9,6 +9,8 @@ import io.switchboard.schemas.avro.CreateConversation;
 import io.switchboard.schemas.avro.DeleteMessage;
 import io.switchboard.schemas.avro.EditMessage;
 import io.switchboard.schemas.avro.MarkRead;
+import io.switchboard.schemas.avro.React;
+import io.switchboard.schemas.avro.RemoveMember;
 import io.switchboard.schemas.avro.SendMessage;
 import io.switchboard.schemas.avro.SetTyping;
 import java.time.Duration;
@@ -39,6 +41,7 @@ public final class CommandProcessor implements Processor<String, Command, String
     private ConversationCommands conversations;
     private MessageCommands messages;
     private ActivityCommands activity;
+    private ReactionCommands reactions;
 
     public CommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -55,6 +58,7 @@ public final class CommandProcessor implements Processor<String, Command, String
         this.conversations = new ConversationCommands(stores);
         this.messages = new MessageCommands(stores, new SenderNames(context.getStateStore(StoreNames.USERS)));
         this.activity = new ActivityCommands(stores);
+        this.reactions = new ReactionCommands(stores);
     }
 
     @Override
@@ -76,6 +80,8 @@ public final class CommandProcessor implements Processor<String, Command, String
         switch (command.getPayload()) {
             case CreateConversation create -> conversations.create(command, create, out);
             case AddMember add -> conversations.addMember(command, add, out);
+            case RemoveMember remove -> conversations.removeMember(command, remove, out);
+            case React react -> reactions.react(command, react, out);
             case SendMessage send -> messages.send(command, send, streamTime, out);
             case EditMessage edit -> messages.edit(command, edit, out);
             case DeleteMessage delete -> messages.delete(command, delete, out);

@@ -11,6 +11,7 @@ public final class CommandSinks {
     static final String READ_CURSORS = "read-cursors-sink";
     static final String TYPING = "typing-sink";
     static final String NOTICES = "notices-sink";
+    static final String NOTIFICATION_CANDIDATES = "notification-candidates-sink";
 
     private CommandSinks() {
     }
@@ -21,6 +22,7 @@ public final class CommandSinks {
         add(topology, READ_CURSORS, Topics.READ_CURSORS, processorName);
         add(topology, TYPING, Topics.TYPING, processorName);
         add(topology, NOTICES, Topics.NOTICES, processorName);
+        add(topology, NOTIFICATION_CANDIDATES, Topics.NOTIFICATION_CANDIDATES, processorName);
     }
 
     private static <K, V> void add(Topology topology, String sinkName, Topic<K, V> topic, String processorName) {

@@ -73,6 +73,12 @@ final class CommandStores {
         return Optional.of(entry.state());
     }
 
+    /** The members of a conversation that exists, as the cached set: no copy per send. */
+    java.util.Set<String> members(String conversationId) {
+        ConversationCache.Entry entry = cache.get(conversationId, conversations::get);
+        return entry == null ? java.util.Set.of() : entry.members();
+    }
+
     ConversationState conversation(String conversationId) {
         ConversationCache.Entry entry = cache.get(conversationId, conversations::get);
         return entry == null ? null : entry.state();

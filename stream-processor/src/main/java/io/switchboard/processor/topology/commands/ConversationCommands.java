@@ -4,12 +4,13 @@ import io.switchboard.schemas.avro.AddMember;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.CreateConversation;
+import io.switchboard.schemas.avro.RemoveMember;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Creating conversations and adding members. */
+/** Creating conversations, adding members and members leaving. */
 final class ConversationCommands {
     private static final int DIRECT_MEMBERS = 2;
 
@@ -67,6 +68,27 @@ final class ConversationCommands {
             stores.putConversation(updated);
             out.conversation(updated.conversation());
             out.joined(add.getMemberId(), updated.conversation());
+        });
+    }
+
+    /**
+     * A member leaves. Only for themself (ingress sends nothing else; a command naming another is
+     * refused here too) and never a direct conversation, whose id stands for exactly two people.
+     */
+    void removeMember(Command command, RemoveMember remove, Emitter out) {
+        stores.memberConversation(command, out).ifPresent(state -> {
+            if (!remove.getMemberId().equals(command.getUserId())) {
+                out.reject(RejectionCode.FORBIDDEN, "Only " + remove.getMemberId() + " may take themself out");
+                return;
+            }
+            if (state.conversation().getDirect()) {
+                out.reject(RejectionCode.FORBIDDEN, "A direct conversation cannot be left");
+                return;
+            }
+            ConversationState updated = state.withoutMember(remove.getMemberId(), command.getIssuedAt());
+            stores.putConversation(updated);
+            out.conversation(updated.conversation());
+            out.left(remove.getMemberId(), updated.conversation());
         });
     }
 

@@ -44,4 +44,16 @@ public record ConversationState(Conversation conversation, long lastSeq) {
                 .build();
         return new ConversationState(updated, lastSeq);
     }
+
+    /** The conversation without {@code userId}: a new version, so the sink replaces the member rows. */
+    public ConversationState withoutMember(String userId, long at) {
+        List<String> members = new ArrayList<>(conversation.getMembers());
+        members.remove(userId);
+        Conversation updated = Conversation.newBuilder(conversation)
+                .setMembers(members)
+                .setUpdatedAt(at)
+                .setVersion(conversation.getVersion() + 1)
+                .build();
+        return new ConversationState(updated, lastSeq);
+    }
 }

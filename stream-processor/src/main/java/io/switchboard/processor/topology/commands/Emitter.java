@@ -3,8 +3,10 @@ package io.switchboard.processor.topology.commands;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.Joined;
+import io.switchboard.schemas.avro.Left;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.Notice;
+import io.switchboard.schemas.avro.Notification;
 import io.switchboard.schemas.avro.ReadCursor;
 import io.switchboard.schemas.avro.Redelivery;
 import io.switchboard.schemas.avro.Rejection;
@@ -37,6 +39,20 @@ final class Emitter {
         forward(event.getConversationId(), event, CommandSinks.MESSAGES);
     }
 
+    /**
+     * One candidate per member but the sender, to the member's partition, where their presence decides
+     * whether it becomes a notification. Members in the order the conversation lists them.
+     */
+    void notificationCandidates(MessageEvent event, java.util.List<String> members) {
+        for (String member : members) {
+            if (!member.equals(event.getSenderId())) {
+                forward(member, new Notification(member, event.getConversationId(), event.getSeq(),
+                        event.getSenderId(), event.getMentions().contains(member), event.getSentAt()),
+                        CommandSinks.NOTIFICATION_CANDIDATES);
+            }
+        }
+    }
+
     void conversation(Conversation conversation) {
         forward(conversation.getConversationId(), conversation, CommandSinks.CONVERSATIONS);
     }
@@ -52,6 +68,11 @@ final class Emitter {
 
     void joined(String userId, Conversation conversation) {
         notice(userId, new Joined(conversation));
+    }
+
+    /** To the leaver: the relay turns it into the new member list on the conversation's channel. */
+    void left(String userId, Conversation conversation) {
+        notice(userId, new Left(conversation));
     }
 
     void redeliver(MessageEvent stored) {

@@ -7,11 +7,12 @@ import io.switchboard.schemas.avro.EditMessage;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.SendMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sending, editing and deleting messages: the sequencer and its dedup. */
+/** Sending (replies too), editing and deleting messages: the sequencer and its dedup. */
 final class MessageCommands {
     private static final Logger LOGGER = LoggerFactory.getLogger(MessageCommands.class);
 
@@ -32,6 +33,15 @@ final class MessageCommands {
                 redeliver(command, knownSeq, out);
                 return;
             }
+            MessageEvent parent = null;
+            if (send.getReplyTo() != null) {
+                parent = stores.message(command.getConversationId(), send.getReplyTo());
+                if (parent == null) {
+                    out.reject(RejectionCode.NOT_FOUND, "No message " + send.getReplyTo()
+                            + " to reply to in conversation " + command.getConversationId());
+                    return;
+                }
+            }
             long seq = stores.lastSeq(state) + 1;
             MessageEvent event = MessageEvent.newBuilder()
                     .setConversationId(command.getConversationId())
@@ -45,11 +55,25 @@ final class MessageCommands {
                     .setVersion(1)
                     .setEditedAt(null)
                     .setDeleted(false)
+                    .setReplyTo(send.getReplyTo())
+                    .setReplyCount(0)
+                    .setMentions(Mentions.in(send.getText(), stores.members(command.getConversationId())))
+                    .setReactions(new ArrayList<>())
+                    .setReaction(null)
                     .build();
             stores.putMessage(event);
             stores.putLastSeq(command.getConversationId(), seq);
             stores.dedup().remember(dedupKey, seq, streamTime);
             out.message(event);
+            out.notificationCandidates(event, state.conversation().getMembers());
+            if (parent != null) {
+                // The count lives on the parent, as a new version of it: history and resume show it as stored.
+                publish(MessageEvent.newBuilder(parent)
+                        .setReplyCount(parent.getReplyCount() + 1)
+                        .setVersion(parent.getVersion() + 1)
+                        .setReaction(null)
+                        .build(), out);
+            }
         });
     }
 
@@ -67,6 +91,8 @@ final class MessageCommands {
                     .setText(edit.getText())
                     .setVersion(current.getVersion() + 1)
                     .setEditedAt(command.getIssuedAt())
+                    .setMentions(Mentions.in(edit.getText(), stores.members(command.getConversationId())))
+                    .setReaction(null)
                     .build(), out);
         });
     }
@@ -79,6 +105,8 @@ final class MessageCommands {
             }
             publish(MessageEvent.newBuilder(current)
                     .setText("")
+                    .setMentions(new ArrayList<>())
+                    .setReaction(null)
                     .setDeleted(true)
                     .setVersion(current.getVersion() + 1)
                     .setEditedAt(command.getIssuedAt())
