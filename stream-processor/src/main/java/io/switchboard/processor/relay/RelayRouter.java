@@ -37,8 +37,9 @@ public final class RelayRouter {
         Object decoded = RelayTopics.decode(topic, value);
         List<RedisWrite> writes = route(decoded);
         if (decoded instanceof MessageEvent m) {
-            return List.of(writes.get(0), writes.get(1),
-                    new SeqMark(Channels.publishedOffsetKey(m.getConversationId()), offset + 1));
+            List<RedisWrite> marked = new ArrayList<>(writes);
+            marked.add(new SeqMark(Channels.publishedOffsetKey(m.getConversationId()), offset + 1));
+            return List.copyOf(marked);
         }
         return writes;
     }

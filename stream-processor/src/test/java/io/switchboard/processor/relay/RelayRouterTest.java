@@ -53,7 +53,7 @@ class RelayRouterTest {
 
         assertThat(writes).hasSize(3);
         assertThat(writes.get(1)).isEqualTo(new SeqMark("sb:lastseq:general", 3));
-        assertThat(writes.get(2)).isEqualTo(new SeqMark("sb:pubat:general", 42));
+        assertThat(writes.getLast()).isEqualTo(new SeqMark("sb:pubat:general", 42));
     }
 
     @Test
