@@ -42,6 +42,8 @@ class ReactionsIT {
         Room room = Room.open(system, "reaction history");
         room.aliceSays("m1", "lunch?");
         room.atBob().send(Requests.react("a", room.conversationId(), 1, "🍕", true));
+        // Two users on two nodes: only an ack orders bob's reaction before alice's in Kafka.
+        room.atBob().await(reply("ack", "a"));
         room.atAlice().send(Requests.react("b", room.conversationId(), 1, "🍕", true));
         room.atAlice().send(Requests.react("c", room.conversationId(), 1, "🥗", true));
         room.atAlice().send(Requests.react("d", room.conversationId(), 1, "🥗", true));
