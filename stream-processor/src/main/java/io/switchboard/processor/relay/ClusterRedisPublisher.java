@@ -1,0 +1,95 @@
+package io.switchboard.processor.relay;
+
+import io.switchboard.schemas.live.ClusterNames;
+import io.switchboard.schemas.live.RedisClusterUrl;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import redis.clients.jedis.ClusterPipeline;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * {@link RedisPublisher} for a Redis Cluster: frames go out by SPUBLISH (sharded pub/sub: a frame only travels
+ * to the master that owns its channel's slot, not over the cluster bus to every node), marks by the same
+ * raise-to script. Every name is hash-tagged ({@link ClusterNames}), so a conversation's channel and marks
+ * sit on one master and the cluster pipeline sends them over one connection in the order queued: frames
+ * before marks, as on a single Redis. A master that is down fails the whole batch, which the relay retries
+ * as it does on a single Redis outage.
+ */
+public final class ClusterRedisPublisher implements BatchPublisher {
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int SOCKET_TIMEOUT_MS = 5_000;
+
+    private final RedisClusterClient client;
+
+    public ClusterRedisPublisher(RedisClusterUrl url) {
+        Set<HostAndPort> nodes = url.nodes().stream().map(n -> new HostAndPort(n.host(), n.port()))
+                .collect(Collectors.toSet());
+        this.client = RedisClusterClient.builder()
+                .nodes(nodes)
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .user(url.user())
+                        .password(url.password())
+                        .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
+                        .socketTimeoutMillis(SOCKET_TIMEOUT_MS)
+                        .clientName("switchboard-relay")
+                        .build())
+                .build();
+    }
+
+    /** @throws redis.clients.jedis.exceptions.JedisException when the cluster did not accept the whole batch */
+    @Override
+    public void publish(RelayBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Response<?>> published = new ArrayList<>(batch.publications().size());
+        List<Response<?>> marked = new ArrayList<>(batch.seqMarks().size());
+        try (ClusterPipeline pipeline = client.pipelined()) {
+            for (Publication p : batch.publications()) {
+                published.add(pipeline.spublish(ClusterNames.tagged(p.channel()).getBytes(StandardCharsets.UTF_8),
+                        p.payload()));
+            }
+            batch.seqMarks().forEach((key, seq) -> marked.add(pipeline.evalsha(RedisPublisher.RAISE_TO_SHA,
+                    List.of(ClusterNames.tagged(key)), List.of(Long.toString(seq)))));
+            pipeline.sync();
+        }
+        published.forEach(Response::get);
+        if (!scriptKnown(marked)) {
+            markWithScript(batch.seqMarks());
+        }
+    }
+
+    /** False when a master had lost the script (a restart): its marks of the batch were not set. */
+    private static boolean scriptKnown(List<Response<?>> marked) {
+        try {
+            marked.forEach(Response::get);
+            return true;
+        } catch (JedisNoScriptException e) {
+            return false;
+        }
+    }
+
+    /** Raising again is harmless on the masters that took the EVALSHA, so every mark of the batch goes again. */
+    private void markWithScript(Map<String, Long> seqMarks) {
+        List<Response<?>> replies = new ArrayList<>(seqMarks.size());
+        try (ClusterPipeline pipeline = client.pipelined()) {
+            seqMarks.forEach((key, seq) -> replies.add(pipeline.eval(RedisPublisher.RAISE_TO_SCRIPT,
+                    List.of(ClusterNames.tagged(key)), List.of(Long.toString(seq)))));
+            pipeline.sync();
+        }
+        replies.forEach(Response::get);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
