@@ -156,7 +156,7 @@ public final class LocalRedisCluster implements AutoCloseable {
 
     private static Jedis jedis(RedisNodeProcess node) {
         return new Jedis(node.address(), DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(1_000).socketTimeoutMillis(1_000).build());
+                .connectionTimeoutMillis(1_000).socketTimeoutMillis(1_000).resp2().build());
     }
 
     private static String tool(String variable, String name) {

@@ -86,7 +86,7 @@ final class RedisNodeProcess implements AutoCloseable {
     private void awaitPing() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
-            try (Jedis jedis = new Jedis(address(), DefaultJedisClientConfig.builder().build())) {
+            try (Jedis jedis = new Jedis(address(), DefaultJedisClientConfig.builder().resp2().build())) {
                 if ("PONG".equals(jedis.ping())) {
                     return;
                 }

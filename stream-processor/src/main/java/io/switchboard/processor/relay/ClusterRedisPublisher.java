@@ -13,6 +13,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -61,7 +62,7 @@ public final class ClusterRedisPublisher implements BatchPublisher {
                     List.of(ClusterNames.tagged(key)), List.of(Long.toString(seq)))));
             pipeline.sync();
         }
-        published.forEach(Response::get);
+        replies(published);
         if (!scriptKnown(marked)) {
             markWithScript(batch.seqMarks());
         }
@@ -70,7 +71,7 @@ public final class ClusterRedisPublisher implements BatchPublisher {
     /** False when a master had lost the script (a restart): its marks of the batch were not set. */
     private static boolean scriptKnown(List<Response<?>> marked) {
         try {
-            marked.forEach(Response::get);
+            replies(marked);
             return true;
         } catch (JedisNoScriptException e) {
             return false;
@@ -85,7 +86,22 @@ public final class ClusterRedisPublisher implements BatchPublisher {
                     List.of(ClusterNames.tagged(key)), List.of(Long.toString(seq)))));
             pipeline.sync();
         }
-        replies.forEach(Response::get);
+        replies(replies);
+    }
+
+    /**
+     * Jedis 8.0.2's cluster pipeline leaves the replies of a master whose connection broke during sync unset
+     * (their {@code get} throws IllegalStateException) instead of failing them: that is a Redis outage, which
+     * the relay holds the batch for and retries, not a bug that restarts its loop.
+     */
+    private static void replies(List<Response<?>> responses) {
+        for (Response<?> response : responses) {
+            try {
+                response.get();
+            } catch (IllegalStateException e) {
+                throw new JedisConnectionException("no reply from a Redis Cluster master: its connection broke", e);
+            }
+        }
     }
 
     @Override
