@@ -71,20 +71,33 @@ public final class LocalRedisCluster implements AutoCloseable {
 
     /** The port of the master serving {@code key}'s (or channel's) slot. */
     public int masterOf(String key) {
-        int slot = JedisClusterCRC16.getSlot(key);
+        return masterOfSlot(JedisClusterCRC16.getSlot(key));
+    }
+
+    private int masterOfSlot(int slot) {
         for (RedisNodeProcess node : nodes) {
             try (Jedis jedis = jedis(node)) {
-                for (Object range : jedis.clusterSlots()) {
-                    List<?> fields = (List<?>) range;
-                    if (slot >= (Long) fields.get(0) && slot <= (Long) fields.get(1)) {
-                        return ((Long) ((List<?>) fields.get(2)).get(1)).intValue();
-                    }
+                Integer owner = SlotMove.ownerPort(jedis, slot);
+                if (owner != null) {
+                    return owner;
                 }
             } catch (JedisException e) {
                 // that node is down: ask the next
             }
         }
         throw new IllegalStateException("no live node knows who serves slot " + slot);
+    }
+
+    /**
+     * Reshards one slot to the master on {@code toPort}, keys included, as {@code redis-cli --cluster reshard}
+     * does, and waits until every node agrees.
+     */
+    public void moveSlot(int slot, int toPort) {
+        RedisNodeProcess target = node(toPort);
+        RedisNodeProcess source = node(masterOfSlot(slot));
+        if (source != target) {
+            new SlotMove(slot, source, target, nodes).run(READY_TIMEOUT);
+        }
     }
 
     /** SIGKILL of the master on {@code port}. */
@@ -154,7 +167,7 @@ public final class LocalRedisCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no node on port " + port));
     }
 
-    private static Jedis jedis(RedisNodeProcess node) {
+    static Jedis jedis(RedisNodeProcess node) {
         return new Jedis(node.address(), DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(1_000).socketTimeoutMillis(1_000).resp2().build());
     }
