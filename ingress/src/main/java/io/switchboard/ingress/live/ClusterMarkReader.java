@@ -2,6 +2,7 @@ package io.switchboard.ingress.live;
 
 import io.switchboard.schemas.live.ClusterNames;
 import io.switchboard.schemas.live.RedisClusterUrl;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import redis.clients.jedis.HostAndPort;
@@ -14,6 +15,10 @@ import redis.clients.jedis.RedisClusterClient;
  * must start (and serve history) while the cluster is still unreachable.
  */
 final class ClusterMarkReader implements MarkReader {
+    private static final int MAX_ATTEMPTS = 2;
+    private static final Duration MAX_RETRYING = Duration.ofSeconds(2);
+    private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(5);
+
     private final Set<HostAndPort> nodes;
     private final JedisClientConfig config;
     private RedisClusterClient client;
@@ -34,7 +39,11 @@ final class ClusterMarkReader implements MarkReader {
             throw new IllegalStateException("closed");
         }
         if (client == null) {
-            client = RedisClusterClient.builder().nodes(nodes).clientConfig(config).build();
+            client = RedisClusterClient.builder().nodes(nodes).clientConfig(config)
+                    // A resume waits on these reads: with a master down, answer "unknown" soon, as one Redis does.
+                    .maxAttempts(MAX_ATTEMPTS).maxTotalRetriesDuration(MAX_RETRYING)
+                    .topologyRefreshPeriod(TOPOLOGY_REFRESH)
+                    .build();
         }
         return client;
     }

@@ -3,6 +3,7 @@ package io.switchboard.processor.relay;
 import io.switchboard.schemas.live.ClusterNames;
 import io.switchboard.schemas.live.RedisClusterUrl;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public final class ClusterRedisPublisher implements BatchPublisher {
     private static final int CONNECT_TIMEOUT_MS = 2_000;
     private static final int SOCKET_TIMEOUT_MS = 5_000;
+    private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(2);
 
     private final RedisClusterClient client;
 
@@ -42,6 +44,9 @@ public final class ClusterRedisPublisher implements BatchPublisher {
                         .socketTimeoutMillis(SOCKET_TIMEOUT_MS)
                         .clientName("switchboard-relay")
                         .build())
+                // A pipeline does not follow MOVED replies: after a reshard or failover the batch fails (and is
+                // retried) until the slot map is read again, which this bounds.
+                .topologyRefreshPeriod(TOPOLOGY_REFRESH)
                 .build();
     }
 
