@@ -7,6 +7,7 @@ import static io.switchboard.ingress.EnvVars.or;
 import static io.switchboard.ingress.EnvVars.value;
 
 import io.switchboard.ingress.auth.JwtTokenService;
+import io.switchboard.schemas.live.RedisClusterUrl;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
@@ -51,8 +52,12 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
         require(jwtSecret.getBytes(StandardCharsets.UTF_8).length >= JwtTokenService.MIN_SECRET_BYTES,
                 "SB_JWT_SECRET must be at least " + JwtTokenService.MIN_SECRET_BYTES + " bytes");
         require(notBlank(kafkaBootstrap), "SB_KAFKA_BOOTSTRAP must not be blank");
-        require(redisUrl != null && (redisUrl.startsWith("redis://") || redisUrl.startsWith("rediss://")),
-                "SB_REDIS_URL must start with redis:// or rediss://, was " + redisUrl);
+        require(redisUrl != null && (redisUrl.startsWith("redis://") || redisUrl.startsWith("rediss://")
+                        || RedisClusterUrl.isCluster(redisUrl)),
+                "SB_REDIS_URL must start with redis://, rediss:// or redis-cluster://, was " + redisUrl);
+        if (RedisClusterUrl.isCluster(redisUrl)) {
+            RedisClusterUrl.parse(redisUrl);
+        }
         require(pgUrl != null && pgUrl.startsWith("jdbc:postgresql:"),
                 "SB_PG_URL must start with jdbc:postgresql:, was " + pgUrl);
         require(notBlank(pgUser), "SB_PG_USER must not be blank");

@@ -64,6 +64,17 @@ class IngressConfigTest {
     }
 
     @Test
+    void shouldAcceptARedisClusterUrlAndRefuseOneWithABadNode() {
+        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET,
+                "SB_REDIS_URL", "redis-cluster://r1:7000,r2:7001"));
+        assertThat(config.redisUrl()).isEqualTo("redis-cluster://r1:7000,r2:7001");
+
+        assertThatThrownBy(() -> IngressConfig.fromEnv(env("SB_JWT_SECRET", SECRET,
+                "SB_REDIS_URL", "redis-cluster://r1:7000,r2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis-cluster://host:port");
+    }
+
+    @Test
     void shouldRequireAJwtSecretOutsideDevMode() {
         assertThatThrownBy(() -> IngressConfig.fromEnv(env()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SB_JWT_SECRET");

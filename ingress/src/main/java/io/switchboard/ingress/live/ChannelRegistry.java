@@ -1,5 +1,6 @@
 package io.switchboard.ingress.live;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +57,16 @@ final class ChannelRegistry {
         entries.values().forEach(e -> {
             if (e.confirmed.isDone()) {
                 e.confirmed = new CompletableFuture<>();
+            }
+        });
+    }
+
+    /** One master of a Redis Cluster is gone: its channels need a new confirmation, the others keep theirs. */
+    void unconfirm(Collection<String> channels) {
+        channels.forEach(channel -> {
+            Entry entry = entries.get(channel);
+            if (entry != null && entry.confirmed.isDone()) {
+                entry.confirmed = new CompletableFuture<>();
             }
         });
     }

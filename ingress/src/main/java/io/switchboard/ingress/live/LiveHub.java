@@ -1,6 +1,7 @@
 package io.switchboard.ingress.live;
 
 import io.switchboard.schemas.live.Channels;
+import io.switchboard.schemas.live.RedisClusterUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,46 +14,88 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * This node's view of Redis pub/sub: one subscriber connection shared by every socket, one SUBSCRIBE
- * per channel however many sockets need it, and every channel subscribed again after Redis comes back.
+ * This node's view of Redis pub/sub: one subscriber connection shared by every socket (on a Redis Cluster,
+ * one sharded connection per master), one SUBSCRIBE per channel however many sockets need it, and every
+ * channel subscribed again after Redis (or its master) comes back.
  */
 public final class LiveHub implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(LiveHub.class);
     private static final Duration HEALTH_CHECK_EVERY = Duration.ofSeconds(10);
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
 
-    private final URI uri;
+    private final String redacted;
     private final String clientName;
     private final ChannelRegistry registry = new ChannelRegistry();
-    private final SubscriberLoop loop;
-    private final RedisClient commands;
+    private final LiveSource source;
+    private final MarkReader marks;
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sb-live-health").daemon().factory());
-    private Thread subscriberThread;
+    private boolean started;
 
+    /**
+     * @param redisUrl {@code redis://host:port} (one Redis, classic pub/sub) or
+     *                 {@code redis-cluster://host:port[,host:port...]} (a Redis Cluster, sharded pub/sub)
+     */
     public LiveHub(String redisUrl) {
         Objects.requireNonNull(redisUrl, "redisUrl");
-        this.uri = URI.create(redisUrl);
-        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("redisUrl must be redis://host:port, was " + redisUrl);
-        }
         String instance = UUID.randomUUID().toString().substring(0, 8);
         this.clientName = "sb-ingress-live-" + instance;
-        this.loop = new SubscriberLoop(uri, registry, "sb:ingress:alive:" + instance, clientName);
-        this.commands = RedisClient.create(uri);
+        if (RedisClusterUrl.isCluster(redisUrl)) {
+            RedisClusterUrl cluster = RedisClusterUrl.parse(redisUrl);
+            this.redacted = cluster.redacted();
+            this.source = new ClusterSource(cluster, clusterConfig(cluster, clientName), registry, instance);
+            this.marks = new ClusterMarkReader(cluster, clusterConfig(cluster, clientName + "-marks"));
+            return;
+        }
+        URI uri = URI.create(redisUrl);
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("redisUrl must be redis://host:port or redis-cluster://host:port,..."
+                    + ", was " + redisUrl);
+        }
+        this.redacted = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+        this.source = new SingleRedisSource(new SubscriberLoop(uri, registry, "sb:ingress:alive:" + instance,
+                clientName));
+        RedisClient commands = RedisClient.create(uri);
+        this.marks = new MarkReader() {
+            @Override
+            public String get(String key) {
+                return commands.get(key);
+            }
+
+            @Override
+            public void close() {
+                commands.close();
+            }
+        };
+    }
+
+    /** RESP2, as on a single Redis: the sharded pub/sub replies Jedis's subscriber reads. */
+    private static JedisClientConfig clusterConfig(RedisClusterUrl cluster, String clientName) {
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
+                .socketTimeoutMillis(CONNECT_TIMEOUT_MS)
+                .clientName(clientName)
+                .resp2()
+                .user(cluster.user())
+                .password(cluster.password())
+                .build();
     }
 
     public synchronized void start() {
-        if (subscriberThread != null) {
+        if (started) {
             return;
         }
-        subscriberThread = Thread.ofPlatform().name("sb-live-subscriber").daemon().start(loop);
+        started = true;
+        source.start();
         long every = HEALTH_CHECK_EVERY.toMillis();
-        health.scheduleWithFixedDelay(loop::checkHealth, every, every, TimeUnit.MILLISECONDS);
-        LOGGER.info("Live hub started uri={}://{}:{}", uri.getScheme(), uri.getHost(), uri.getPort());
+        health.scheduleWithFixedDelay(source::checkHealth, every, every, TimeUnit.MILLISECONDS);
+        LOGGER.info("Live hub started uri={}", redacted);
     }
 
     /**
@@ -62,7 +105,7 @@ public final class LiveHub implements AutoCloseable {
     public LiveSubscription subscribe(String channel, LiveListener listener) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(listener, "listener");
-        loop.subscribe(channel, listener);
+        source.subscribe(channel, listener);
         return new Handle(channel, listener);
     }
 
@@ -73,7 +116,7 @@ public final class LiveHub implements AutoCloseable {
 
     /** True while the subscriber connection is up and subscribed. */
     public boolean connected() {
-        return loop.connected();
+        return source.connected();
     }
 
     /**
@@ -86,7 +129,7 @@ public final class LiveHub implements AutoCloseable {
 
     private OptionalLong readLong(String key, String conversationId) {
         try {
-            String value = commands.get(key);
+            String value = marks.get(key);
             return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
         } catch (JedisException | NumberFormatException e) {
             LOGGER.debug("Redis read failed key={} conversationId={} error={}", key, conversationId, e.toString());
@@ -102,15 +145,8 @@ public final class LiveHub implements AutoCloseable {
     @Override
     public synchronized void close() {
         health.shutdownNow();
-        loop.stop();
-        if (subscriberThread != null) {
-            try {
-                subscriberThread.join(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        commands.close();
+        source.stop();
+        marks.close();
     }
 
     private boolean awaitConfirmed(String channel, Duration timeout) {
@@ -149,7 +185,7 @@ public final class LiveHub implements AutoCloseable {
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                loop.unsubscribe(channel, listener);
+                source.unsubscribe(channel, listener);
             }
         }
     }

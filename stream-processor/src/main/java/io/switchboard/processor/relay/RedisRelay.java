@@ -1,5 +1,6 @@
 package io.switchboard.processor.relay;
 
+import io.switchboard.schemas.live.RedisClusterUrl;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,7 +167,7 @@ public final class RedisRelay implements AutoCloseable {
         Consumer<byte[], byte[]> consumer = RelayClients.consumer(settings);
         BatchPublisher publisher = null;
         try {
-            publisher = publishers.apply(new RedisPublisher(settings.redisUrl()));
+            publisher = publishers.apply(redisPublisher());
             return new RelayLoop(consumer, publisher, new DeadLetterWriter(RelayClients.deadLetterProducer(settings)),
                     new Backoff(FIRST_RETRY, MAX_RETRY), clock, status);
         } catch (RuntimeException e) {
@@ -176,6 +177,13 @@ public final class RedisRelay implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A Redis Cluster when the URL says {@code redis-cluster://}, else the single Redis as always. */
+    private BatchPublisher redisPublisher() {
+        return RedisClusterUrl.isCluster(settings.redisUrl())
+                ? new ClusterRedisPublisher(RedisClusterUrl.parse(settings.redisUrl()))
+                : new RedisPublisher(settings.redisUrl());
     }
 
     private boolean isClosed() {
@@ -202,6 +210,9 @@ public final class RedisRelay implements AutoCloseable {
     }
 
     private String redactedRedis() {
+        if (RedisClusterUrl.isCluster(settings.redisUrl())) {
+            return RedisClusterUrl.parse(settings.redisUrl()).redacted();
+        }
         URI uri = URI.create(settings.redisUrl());
         return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }

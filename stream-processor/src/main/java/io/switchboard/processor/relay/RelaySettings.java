@@ -1,5 +1,6 @@
 package io.switchboard.processor.relay;
 
+import io.switchboard.schemas.live.RedisClusterUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * Where the relay reads from and publishes to.
  *
  * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port...]}
- * @param redisUrl         {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}
+ * @param redisUrl         {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}; or
+ *                         {@code redis-cluster://host:port[,host:port...]} for a Redis Cluster (sharded pub/sub)
  * @param groupId          consumer group; a new group starts from the earliest offsets
  * @param sessionTimeout   how long the coordinator waits for a silent relay before its partitions move
  * @param instanceId       the relay's {@code group.instance.id} (static membership: a restart replaces its
@@ -46,6 +48,10 @@ public record RelaySettings(String bootstrapServers, String redisUrl, String gro
     }
 
     private static void requireRedisUrl(String redisUrl) {
+        if (RedisClusterUrl.isCluster(redisUrl)) {
+            RedisClusterUrl.parse(redisUrl);
+            return;
+        }
         String problem = "redisUrl must look like redis://host:port or rediss://host:port, was " + redisUrl;
         URI uri;
         try {

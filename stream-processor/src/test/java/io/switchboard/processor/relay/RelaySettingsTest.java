@@ -15,6 +15,19 @@ class RelaySettingsTest {
     }
 
     @Test
+    void shouldAcceptARedisClusterUrlWithSeveralSeedNodes() {
+        RelaySettings settings = new RelaySettings("k:9092", "redis-cluster://10.0.0.1:7000,10.0.0.2:7000", "g");
+
+        assertThat(settings.redisUrl()).isEqualTo("redis-cluster://10.0.0.1:7000,10.0.0.2:7000");
+    }
+
+    @Test
+    void shouldRejectARedisClusterUrlWhenANodeHasNoPort() {
+        assertThatThrownBy(() -> new RelaySettings("k:9092", "redis-cluster://10.0.0.1:7000,10.0.0.2", "g"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis-cluster://host:port");
+    }
+
+    @Test
     void shouldRejectUrlOfAnotherScheme() {
         assertThatThrownBy(() -> new RelaySettings("k:9092", "http://127.0.0.1:6379", "g"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://");
