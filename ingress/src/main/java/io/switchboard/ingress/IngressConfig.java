@@ -8,6 +8,7 @@ import static io.switchboard.ingress.EnvVars.value;
 
 import io.switchboard.ingress.auth.JwtTokenService;
 import io.switchboard.schemas.live.RedisClusterUrl;
+import io.switchboard.schemas.live.RedisUrls;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
@@ -107,7 +108,7 @@ public record IngressConfig(int httpPort, String nodeId, String jwtSecret, boole
     @Override
     public String toString() {
         return "IngressConfig[httpPort=" + httpPort + ", nodeId=" + nodeId + ", devMode=" + devMode
-                + ", kafkaBootstrap=" + kafkaBootstrap + ", redisUrl=" + redisUrl + ", pgUrl=" + pgUrl
+                + ", kafkaBootstrap=" + kafkaBootstrap + ", redisUrl=" + RedisUrls.redacted(redisUrl) + ", pgUrl=" + pgUrl
                 + ", pgUser=" + pgUser + ", pgSchema=" + pgSchema + ", heartbeatInterval=" + heartbeatInterval
                 + ", resumeMax=" + resumeMax + ", ratePerSec=" + ratePerSec + ", rateBurst=" + rateBurst + ", maxConnections=" + maxConnections
                 + ", security=" + security + "]";

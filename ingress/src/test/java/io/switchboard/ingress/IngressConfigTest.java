@@ -204,8 +204,10 @@ class IngressConfigTest {
 
     @Test
     void shouldKeepTheSecretsOutOfToString() {
-        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", "top-secret-top-secret-top-secret", "SB_PG_PASSWORD", "pw-123"));
+        IngressConfig config = IngressConfig.fromEnv(env("SB_JWT_SECRET", "top-secret-top-secret-top-secret",
+                "SB_PG_PASSWORD", "pw-123", "SB_REDIS_URL", "redis://app:redis-pw@cache:6379"));
 
-        assertThat(config.toString()).doesNotContain("top-secret").doesNotContain("pw-123");
+        assertThat(config.toString()).doesNotContain("top-secret").doesNotContain("pw-123")
+                .doesNotContain("redis-pw").contains("redis://***@cache:6379");
     }
 }

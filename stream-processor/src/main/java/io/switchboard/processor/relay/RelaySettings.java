@@ -1,6 +1,7 @@
 package io.switchboard.processor.relay;
 
 import io.switchboard.schemas.live.RedisClusterUrl;
+import io.switchboard.schemas.live.RedisUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -42,6 +43,13 @@ public record RelaySettings(String bootstrapServers, String redisUrl, String gro
         return new RelaySettings(bootstrapServers, redisUrl, groupId, sessionTimeout, id);
     }
 
+    /** Secrets stay out of logs: the Redis URL's credentials are masked. */
+    @Override
+    public String toString() {
+        return "RelaySettings[bootstrapServers=" + bootstrapServers + ", redisUrl=" + RedisUrls.redacted(redisUrl)
+                + ", groupId=" + groupId + ", sessionTimeout=" + sessionTimeout + ", instanceId=" + instanceId + "]";
+    }
+
     /** With Kafka's default session timeout, 45 s. */
     public RelaySettings(String bootstrapServers, String redisUrl, String groupId) {
         this(bootstrapServers, redisUrl, groupId, Duration.ofSeconds(45));
@@ -52,7 +60,8 @@ public record RelaySettings(String bootstrapServers, String redisUrl, String gro
             RedisClusterUrl.parse(redisUrl);
             return;
         }
-        String problem = "redisUrl must look like redis://host:port or rediss://host:port, was " + redisUrl;
+        String problem = "redisUrl must look like redis://host:port or rediss://host:port, was "
+                + RedisUrls.redacted(redisUrl);
         URI uri;
         try {
             uri = new URI(redisUrl);

@@ -56,4 +56,11 @@ class RelaySettingsTest {
         assertThatThrownBy(() -> new RelaySettings(null, "redis://127.0.0.1:6379", "g"))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("bootstrapServers");
     }
+
+    @Test
+    void shouldKeepTheRedisPasswordOutOfToString() {
+        RelaySettings settings = new RelaySettings("127.0.0.1:9092", "redis://relay:s3cret@cache:6379", "g");
+
+        assertThat(settings.toString()).doesNotContain("s3cret").contains("redis://***@cache:6379");
+    }
 }
