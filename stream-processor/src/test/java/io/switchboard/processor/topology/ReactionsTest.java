@@ -23,9 +23,7 @@ class ReactionsTest {
     void sendOne() {
         fx.send(Commands.create("c1", "alice", "Team", false, "bob", "carol"));
         fx.send(Commands.send("c1", "alice", "a1", "hello"));
-        fx.messages.readValuesToList();
-        fx.conversations.readValuesToList();
-        fx.notices.readValuesToList();
+        fx.drainOutputs();
     }
 
     @AfterEach

@@ -24,9 +24,7 @@ class ReadAndTypingTest {
         for (int i = 1; i <= 3; i++) {
             fx.send(Commands.send("c1", "alice", "a" + i, "message " + i));
         }
-        fx.messages.readValuesToList();
-        fx.conversations.readValuesToList();
-        fx.notices.readValuesToList();
+        fx.drainOutputs();
     }
 
     @AfterEach

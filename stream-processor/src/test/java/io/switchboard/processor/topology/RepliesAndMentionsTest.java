@@ -21,9 +21,7 @@ class RepliesAndMentionsTest {
     void sendParent() {
         fx.send(Commands.create("c1", "alice", "Team", false, "bob", "carol.x"));
         fx.send(Commands.send("c1", "alice", "a1", "parent"));
-        fx.messages.readValuesToList();
-        fx.conversations.readValuesToList();
-        fx.notices.readValuesToList();
+        fx.drainOutputs();
     }
 
     @AfterEach
