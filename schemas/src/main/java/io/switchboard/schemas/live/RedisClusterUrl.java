@@ -53,7 +53,7 @@ public record RedisClusterUrl(List<Node> nodes, String user, String password) {
 
     /** @throws IllegalArgumentException when {@code url} is no {@code redis-cluster://host:port[,host:port...]} */
     public static RedisClusterUrl parse(String url) {
-        String problem = "a Redis Cluster URL looks like redis-cluster://host:port[,host:port...], was " + redacted(url);
+        String problem = "a Redis Cluster URL looks like redis-cluster://host:port[,host:port...], was " + RedisUrls.redacted(url);
         if (!isCluster(url)) {
             throw new IllegalArgumentException(problem);
         }
@@ -95,13 +95,6 @@ public record RedisClusterUrl(List<Node> nodes, String user, String password) {
         return PREFIX + String.join(",", nodes.stream().map(Node::toString).toList());
     }
 
-    private static String redacted(String url) {
-        if (url == null) {
-            return "null";
-        }
-        int at = url.lastIndexOf('@');
-        return at < 0 ? url : (isCluster(url) ? PREFIX : "") + "***@" + url.substring(at + 1);
-    }
 
     /** Secrets stay out of logs and exception messages. */
     @Override
