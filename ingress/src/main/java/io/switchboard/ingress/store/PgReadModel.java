@@ -97,6 +97,7 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
 
     /** The replies to {@code parentSeq}, oldest first, seq > afterSeq, at most {@code limit}. */
     public Page replies(String conversationId, long parentSeq, long afterSeq, int limit) {
+        catchUp(conversationId);
         List<MessageEvent> rows = sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
                         + "WHERE conversation_id = ? AND reply_to = ? AND seq > ? ORDER BY seq LIMIT ?",
                 MessageRows::map, conversationId, parentSeq, afterSeq, limit + 1);
