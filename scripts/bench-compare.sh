@@ -2,7 +2,7 @@
 # ./sb bench compare: Switchboard against the reference stack of the seed design (peers/README.md), driven
 # alternately by the same neutral load generator with the same arguments while the other stack idles.
 # Writes the generator's JSON reports and compare.md (printed too) to --out; docs/benchmarks.md,
-# "Against the reference stack". Sourced by ./sb: uses its JAVA, build, classpath and die.
+# "Against the reference stack". Sourced by ./sb: uses its JAVA, build, classpath, bench_classpath and die.
 # shellcheck source=scripts/bench-stacks.sh
 . "$ROOT/scripts/bench-stacks.sh"
 
@@ -53,7 +53,7 @@ run_load() {
   return "$rc"
 }
 
-compare_java() { "$JAVA" -cp "$(classpath)" io.switchboard.infra.bench.compare.CompareMain "$@"; }
+compare_java() { "$JAVA" -cp "$(bench_classpath)" io.switchboard.bench.compare.CompareMain "$@"; }
 
 # Prints each target of $1 (comma-separated) in round $2's order: odd rounds as given, even ones reversed.
 cmp_order() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.bench.BenchMain;
 import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestDatabase;
 import java.nio.file.Files;
