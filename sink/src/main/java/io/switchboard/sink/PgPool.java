@@ -2,6 +2,7 @@ package io.switchboard.sink;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.readmodel.SchemaName;
 import java.time.Duration;
 
 /** The HikariCP pool the sink, the replay and the tests write through. */

@@ -3,6 +3,7 @@ package io.switchboard.sink;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.readmodel.Migrations;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.topic.Topics;
 import java.time.Clock;

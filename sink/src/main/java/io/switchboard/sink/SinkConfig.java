@@ -1,5 +1,6 @@
 package io.switchboard.sink;
 
+import io.switchboard.readmodel.SchemaName;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

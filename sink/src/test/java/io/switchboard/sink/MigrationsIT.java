@@ -3,6 +3,7 @@ package io.switchboard.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.readmodel.Migrations;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,7 @@
 package io.switchboard.sink;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.readmodel.Migrations;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

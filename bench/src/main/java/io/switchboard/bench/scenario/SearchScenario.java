@@ -8,7 +8,7 @@ import io.switchboard.bench.report.Chart;
 import io.switchboard.bench.report.Goal;
 import io.switchboard.ingress.store.PgReadModel;
 import io.switchboard.ingress.store.ReadModel;
-import io.switchboard.sink.Migrations;
+import io.switchboard.readmodel.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

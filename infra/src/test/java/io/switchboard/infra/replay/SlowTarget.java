@@ -1,7 +1,7 @@
 package io.switchboard.infra.replay;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.switchboard.sink.Migrations;
+import io.switchboard.readmodel.Migrations;
 import io.switchboard.sink.PgPool;
 import io.switchboard.sink.SinkConfig;
 import io.switchboard.sink.replay.ReplayProgress;

@@ -2,6 +2,8 @@ package io.switchboard.ingress.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.readmodel.MessageRowMapper;
+import io.switchboard.readmodel.Timestamps;
 import io.switchboard.schemas.avro.MessageEvent;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -27,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read model in PostgreSQL, as the sink writes it (sink's db/migration). Read-only, small indexed
+ * The read model in PostgreSQL, as the sink writes it (read-model's db/migration). Read-only, small indexed
  * queries; failures surface as {@link StoreUnavailableException}.
  */
 public final class PgReadModel implements ReadModel, AutoCloseable {
@@ -78,9 +80,9 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
     @Override
     public Page messagesBefore(String conversationId, long beforeSeq, int limit) {
         catchUp(conversationId);
-        List<MessageEvent> newestFirst = sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
+        List<MessageEvent> newestFirst = sql.list("SELECT " + MessageRowMapper.COLUMNS + " FROM messages "
                         + "WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
-                MessageRows::map, conversationId, beforeSeq, limit + 1);
+                MessageRowMapper::map, conversationId, beforeSeq, limit + 1);
         boolean hasMore = newestFirst.size() > limit;
         List<MessageEvent> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
         Collections.reverse(page);
@@ -90,17 +92,17 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
     @Override
     public List<MessageEvent> messagesAfter(String conversationId, long afterSeq, int limit) {
         catchUp(conversationId);
-        return sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
+        return sql.list("SELECT " + MessageRowMapper.COLUMNS + " FROM messages "
                         + "WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                MessageRows::map, conversationId, afterSeq, limit);
+                MessageRowMapper::map, conversationId, afterSeq, limit);
     }
 
     /** The replies to {@code parentSeq}, oldest first, seq > afterSeq, at most {@code limit}. */
     public Page replies(String conversationId, long parentSeq, long afterSeq, int limit) {
         catchUp(conversationId);
-        List<MessageEvent> rows = sql.list("SELECT " + MessageRows.COLUMNS + " FROM messages "
+        List<MessageEvent> rows = sql.list("SELECT " + MessageRowMapper.COLUMNS + " FROM messages "
                         + "WHERE conversation_id = ? AND reply_to = ? AND seq > ? ORDER BY seq LIMIT ?",
-                MessageRows::map, conversationId, parentSeq, afterSeq, limit + 1);
+                MessageRowMapper::map, conversationId, parentSeq, afterSeq, limit + 1);
         boolean hasMore = rows.size() > limit;
         return new Page(List.copyOf(rows.subList(0, Math.min(limit, rows.size()))), hasMore);
     }
@@ -111,12 +113,12 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
      * deleted one. {@code conversationId} null searches every conversation of the caller.
      */
     public Page search(String userId, String query, String conversationId, int limit) {
-        List<MessageEvent> rows = sql.list("SELECT " + prefixed("x") + " FROM messages x "
+        List<MessageEvent> rows = sql.list("SELECT " + MessageRowMapper.columns("x") + " FROM messages x "
                         + "JOIN conversation_members m ON m.conversation_id = x.conversation_id AND m.user_id = ? "
                         + "WHERE x.search @@ plainto_tsquery('simple', ?) AND NOT x.deleted "
                         + "AND (?::text IS NULL OR x.conversation_id = ?) "
                         + "ORDER BY x.sent_at DESC, x.conversation_id, x.seq DESC LIMIT ?",
-                MessageRows::map, userId, query, conversationId, conversationId, limit + 1);
+                MessageRowMapper::map, userId, query, conversationId, conversationId, limit + 1);
         boolean hasMore = rows.size() > limit;
         return new Page(List.copyOf(rows.subList(0, Math.min(limit, rows.size()))), hasMore);
     }
@@ -135,12 +137,6 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
     /** Read-your-writes for leaving: true once the sink has dropped the membership. */
     public boolean awaitNotMember(String conversationId, String userId, Duration timeout) {
         return poll(() -> !isMember(conversationId, userId), timeout);
-    }
-
-    private static String prefixed(String alias) {
-        return Arrays.stream(MessageRows.COLUMNS.split(",\\s*"))
-                .map(c -> c.startsWith("reactions") ? alias + ".reactions::text AS reactions" : alias + "." + c)
-                .collect(Collectors.joining(", "));
     }
 
     @Override
@@ -208,7 +204,7 @@ public final class PgReadModel implements ReadModel, AutoCloseable {
         Map<String, PresenceView> known = sql.list(
                         "SELECT user_id, status, last_seen FROM presence WHERE user_id = ANY(?)",
                         rs -> new PresenceView(rs.getString("user_id"), rs.getString("status"),
-                                MessageRows.epochMillis(rs.getObject("last_seen", OffsetDateTime.class))),
+                                Timestamps.epochMillis(rs.getObject("last_seen", OffsetDateTime.class))),
                         List.copyOf(asked))
                 .stream().collect(Collectors.toMap(PresenceView::userId, Function.identity()));
         return asked.stream()

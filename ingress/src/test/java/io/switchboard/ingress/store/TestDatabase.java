@@ -1,8 +1,6 @@
 package io.switchboard.ingress.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.switchboard.readmodel.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,20 +9,16 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A throw-away schema in the machine's PostgreSQL ({@code test} database) holding the sink's tables, so
- * tests read exactly the DDL the sink migrates. Rows are written the way the sink would write them.
+ * A throw-away schema in the machine's PostgreSQL ({@code test} database) holding the read model's tables,
+ * migrated from the classpath exactly as the sink migrates them. Rows are written the way the sink would write them.
  */
 public final class TestDatabase implements AutoCloseable {
     public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String USER = "postgres";
-    /** The sink owns the DDL; ingress tests run with the module directory as working directory. */
-    private static final Path DDL = Path.of("../sink/src/main/resources/db/migration");
 
     private final String schema;
 
@@ -34,26 +28,11 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase create() {
         String schema = "ingress_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-            s.execute("SET search_path TO " + schema);
-            for (Path migration : migrationsInOrder()) {
-                s.execute(Files.readString(migration));
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Could not prepare schema " + schema + " from " + DDL.toAbsolutePath(), e);
-        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(URL);
+        dataSource.setUser(USER);
+        Migrations.migrate(dataSource, schema);
         return new TestDatabase(schema);
-    }
-
-    /** V1__, V2__, ... by version number, as Flyway applies them. */
-    private static List<Path> migrationsInOrder() throws IOException {
-        try (Stream<Path> files = Files.list(DDL)) {
-            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString()
-                            .substring(1, f.getFileName().toString().indexOf("__")))))
-                    .toList();
-        }
     }
 
     public String schema() {

@@ -1,6 +1,6 @@
 package io.switchboard.sink.replay;
 
-import io.switchboard.sink.SchemaName;
+import io.switchboard.readmodel.SchemaName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,5 +1,7 @@
 package io.switchboard.sink.rows;
 
+import io.switchboard.readmodel.StorableText;
+import io.switchboard.readmodel.Timestamps;
 import io.switchboard.schemas.avro.Conversation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

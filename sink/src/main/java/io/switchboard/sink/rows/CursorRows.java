@@ -1,5 +1,6 @@
 package io.switchboard.sink.rows;
 
+import io.switchboard.readmodel.Timestamps;
 import io.switchboard.schemas.avro.ReadCursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

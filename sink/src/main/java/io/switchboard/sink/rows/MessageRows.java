@@ -1,5 +1,8 @@
 package io.switchboard.sink.rows;
 
+import io.switchboard.readmodel.ReactionsJson;
+import io.switchboard.readmodel.StorableText;
+import io.switchboard.readmodel.Timestamps;
 import io.switchboard.schemas.avro.MessageEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,7 +69,7 @@ public final class MessageRows implements RowWriter<MessageEvent> {
                 }
                 upsert.setInt(13, m.getReplyCount());
                 upsert.setArray(14, connection.createArrayOf("text", m.getMentions().toArray()));
-                upsert.setString(15, Reactions.json(m.getReactions()));
+                upsert.setString(15, ReactionsJson.write(m.getReactions()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

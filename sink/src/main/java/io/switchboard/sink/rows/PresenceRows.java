@@ -1,5 +1,6 @@
 package io.switchboard.sink.rows;
 
+import io.switchboard.readmodel.Timestamps;
 import io.switchboard.schemas.avro.Presence;
 import io.switchboard.schemas.avro.PresenceStatus;
 import io.switchboard.sink.SinkMode;

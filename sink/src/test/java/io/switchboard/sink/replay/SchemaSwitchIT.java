@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.switchboard.sink.Migrations;
+import io.switchboard.readmodel.Migrations;
 import io.switchboard.sink.PgPool;
 import io.switchboard.sink.TestDatabase;
 import io.switchboard.sink.rows.MessageRows;

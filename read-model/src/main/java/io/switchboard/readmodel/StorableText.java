@@ -1,4 +1,4 @@
-package io.switchboard.sink.rows;
+package io.switchboard.readmodel;
 
 /**
  * Text as PostgreSQL can hold it. Ingress refuses U+0000 and unpaired surrogates, but a record that carries
@@ -6,14 +6,14 @@ package io.switchboard.sink.rows;
  * live: refusing its row would dead-letter a message its sender saw accepted, and leave it missing from
  * history and resume. So each such character becomes U+FFFD, the mark for "could not be represented".
  */
-final class StorableText {
-    static final char REPLACEMENT = '\uFFFD';
+public final class StorableText {
+    public static final char REPLACEMENT = '\uFFFD';
 
     private StorableText() {
     }
 
     /** The text with every U+0000 and every half of a surrogate pair replaced; null stays null. */
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.switchboard.sink;
+package io.switchboard.readmodel;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;

@@ -1,4 +1,4 @@
-package io.switchboard.sink;
+package io.switchboard.readmodel;
 
 import java.util.regex.Pattern;
 

@@ -1,27 +1,34 @@
-package io.switchboard.ingress.store;
+package io.switchboard.readmodel;
+
+import static io.switchboard.readmodel.Timestamps.epochMillis;
 
 import io.switchboard.schemas.avro.MessageEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.schemas.avro.ReactionGroup;
-import io.switchboard.schemas.frames.Frames;
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
 
 /** Maps a {@code messages} row back to the event the sink stored it from. */
-final class MessageRows {
-    static final String COLUMNS = "conversation_id, seq, message_id, sender_id, sender_name, client_msg_id, "
+public final class MessageRowMapper {
+    /** What {@link #map} reads, in a {@code SELECT} of the {@code messages} table itself. */
+    public static final String COLUMNS = "conversation_id, seq, message_id, sender_id, sender_name, client_msg_id, "
             + "body, sent_at, version, edited_at, deleted, reply_to, reply_count, mentions, reactions::text AS reactions";
 
-    private MessageRows() {
+    private MessageRowMapper() {
     }
 
-    static MessageEvent map(ResultSet rs) throws SQLException {
+    /** {@link #COLUMNS} of the {@code messages} row aliased {@code alias}, for a query that joins it. */
+    public static String columns(String alias) {
+        return Arrays.stream(COLUMNS.split(",\\s*"))
+                .map(c -> c.startsWith("reactions") ? alias + ".reactions::text AS reactions" : alias + "." + c)
+                .collect(Collectors.joining(", "));
+    }
+
+    public static MessageEvent map(ResultSet rs) throws SQLException {
         OffsetDateTime editedAt = rs.getObject("edited_at", OffsetDateTime.class);
         return MessageEvent.newBuilder()
                 .setConversationId(rs.getString("conversation_id"))
@@ -38,7 +45,7 @@ final class MessageRows {
                 .setReplyTo(replyTo(rs))
                 .setReplyCount(rs.getInt("reply_count"))
                 .setMentions(mentions(rs.getArray("mentions")))
-                .setReactions(reactions(rs.getString("reactions")))
+                .setReactions(ReactionsJson.read(rs.getString("reactions")))
                 .setReaction(null)
                 .build();
     }
@@ -54,24 +61,5 @@ final class MessageRows {
         } finally {
             array.free();
         }
-    }
-
-    /** The jsonb array the sink writes: [{"emoji": ..., "userIds": [...]}, ...], in reacted order. */
-    private static List<ReactionGroup> reactions(String json) {
-        try {
-            List<ReactionGroup> groups = new ArrayList<>();
-            for (JsonNode group : Frames.JSON.readTree(json)) {
-                List<String> users = new ArrayList<>();
-                group.path("userIds").forEach(u -> users.add(u.asText()));
-                groups.add(new ReactionGroup(group.path("emoji").asText(), users));
-            }
-            return groups;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("reactions column is not the sink's JSON: " + json, e);
-        }
-    }
-
-    static long epochMillis(OffsetDateTime t) {
-        return t.toInstant().toEpochMilli();
     }
 }

@@ -1,4 +1,4 @@
-package io.switchboard.sink.rows;
+package io.switchboard.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
