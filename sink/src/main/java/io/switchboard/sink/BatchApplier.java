@@ -1,6 +1,7 @@
 package io.switchboard.sink;
 
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.sink.rows.RowCounts;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,11 +70,16 @@ public final class BatchApplier implements BatchHandler {
             connection.commit();
             metrics.rows(result.counts());
             long now = clock.millis();
-            return result.rejected().stream().map(r -> DeadLetters.of(r.item(), r.reason(), now)).toList();
+            return result.rejected().stream().map(r -> deadLetter(r.item(), r.reason(), now)).toList();
         } catch (SQLException e) {
             rollbackQuietly(connection);
             throw e;
         }
+    }
+
+    private static DeadLetter deadLetter(SinkItem item, String reason, long failedAt) {
+        return DeadLetters.of(DeadLetters.SINK, item.topic(), item.partition(), item.offset(), item.key(),
+                item.value(), reason, failedAt);
     }
 
     private static void rollbackQuietly(Connection connection) {

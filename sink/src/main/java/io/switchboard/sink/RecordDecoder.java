@@ -1,6 +1,7 @@
 package io.switchboard.sink;
 
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.schemas.topic.Topic;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class RecordDecoder {
     }
 
     private DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
-        return DeadLetters.of(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+        return DeadLetters.of(DeadLetters.SINK, record.topic(), record.partition(), record.offset(), record.key(), record.value(),
                 reason, clock.millis());
     }
 }

@@ -1,8 +1,8 @@
 package io.switchboard.processor.relay;
 
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.schemas.topic.Topics;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,8 +16,6 @@ import org.apache.kafka.common.errors.InterruptException;
 
 /** Puts records the relay cannot read on sb.dead-letters, bytes untouched, so they can be re-driven. */
 final class DeadLetterWriter implements AutoCloseable {
-    static final String COMPONENT = "relay";
-
     private final Producer<byte[], DeadLetter> producer;
 
     DeadLetterWriter(Producer<byte[], DeadLetter> producer) {
@@ -26,16 +24,8 @@ final class DeadLetterWriter implements AutoCloseable {
 
     static ProducerRecord<byte[], DeadLetter> toDeadLetter(ConsumerRecord<byte[], byte[]> source, String reason,
                                                            long failedAtMillis) {
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setComponent(COMPONENT)
-                .setSourceTopic(source.topic())
-                .setPartition(source.partition())
-                .setOffset(source.offset())
-                .setKey(source.key() == null ? null : ByteBuffer.wrap(source.key()))
-                .setValue(source.value() == null ? null : ByteBuffer.wrap(source.value()))
-                .setReason(reason == null ? "unknown" : reason)
-                .setFailedAt(failedAtMillis)
-                .build();
+        DeadLetter letter = DeadLetters.of(DeadLetters.RELAY, source.topic(), source.partition(), source.offset(),
+                source.key(), source.value(), reason, failedAtMillis);
         return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), source.key(), letter);
     }
 

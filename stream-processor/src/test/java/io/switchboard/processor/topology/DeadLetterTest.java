@@ -2,13 +2,13 @@ package io.switchboard.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.processor.topology.errors.DeadLetters;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.PresenceStatus;
 import io.switchboard.schemas.avro.SessionEvent;
 import io.switchboard.schemas.avro.SessionKind;
 import io.switchboard.schemas.avro.User;
+import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.schemas.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ class DeadLetterTest {
     private static void assertDeadLetter(TestRecord<byte[], DeadLetter> record, String sourceTopic, String key) {
         DeadLetter letter = record.getValue();
         assertThat(record.getKey()).isEqualTo(bytes(key));
-        assertThat(letter.getComponent()).isEqualTo(DeadLetters.COMPONENT);
+        assertThat(letter.getComponent()).isEqualTo(DeadLetters.STREAM_PROCESSOR);
         assertThat(letter.getSourceTopic()).isEqualTo(sourceTopic);
         assertThat(letter.getPartition()).isZero();
         assertThat(letter.getOffset()).isGreaterThanOrEqualTo(0L);

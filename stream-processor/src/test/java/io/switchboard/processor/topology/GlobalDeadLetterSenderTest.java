@@ -3,7 +3,7 @@ package io.switchboard.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.switchboard.processor.topology.errors.DeadLetters;
+import io.switchboard.processor.topology.errors.DeadLetterRecords;
 import io.switchboard.processor.topology.errors.GlobalDeadLetterSender;
 import io.switchboard.schemas.topic.Topics;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** sb.users poison is dead-lettered outside Kafka Streams; that path must never stop the global thread. */
 class GlobalDeadLetterSenderTest {
     private static final ProducerRecord<byte[], byte[]> LETTER =
-            DeadLetters.record(Topics.USERS.name(), 0, 3L, null, new byte[] {1, 2}, "test", 1L);
+            DeadLetterRecords.record(Topics.USERS.name(), 0, 3L, null, new byte[] {1, 2}, "test", 1L);
 
     @Test
     void shouldUseTheSenderGivenInTheStreamsConfig() {

@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology.errors;
 
+import io.switchboard.schemas.topic.DeadLetters;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         LOGGER.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
                 .addKeyValue("offset", record.offset()).addKeyValue("reason", reason)
                 .log("Poison record sent to dead letters");
-        return Response.resume(List.of(DeadLetters.record(record.topic(), record.partition(), record.offset(),
+        return Response.resume(List.of(DeadLetterRecords.record(record.topic(), record.partition(), record.offset(),
                 record.key(), record.value(), reason, clock.millis())));
     }
 }

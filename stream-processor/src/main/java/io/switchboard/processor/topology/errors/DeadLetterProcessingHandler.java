@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology.errors;
 
+import io.switchboard.schemas.topic.DeadLetters;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         LOGGER.atWarn().addKeyValue("topic", context.topic()).addKeyValue("partition", context.partition())
                 .addKeyValue("offset", context.offset()).addKeyValue("reason", reason)
                 .log("Unprocessable record sent to dead letters");
-        return Response.resume(List.of(DeadLetters.record(context.topic(), context.partition(), context.offset(),
+        return Response.resume(List.of(DeadLetterRecords.record(context.topic(), context.partition(), context.offset(),
                 context.sourceRawKey(), context.sourceRawValue(), reason, clock.millis())));
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology.errors;
 
+import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.schemas.topic.Topics;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         LOGGER.atWarn().addKeyValue("topic", record.topic()).addKeyValue("input", inputOf(context))
                 .addKeyValue("reason", reason).log("Unwritable output sent to dead letters");
         int partition = record.partition() == null ? -1 : record.partition();
-        return Response.resume(List.of(DeadLetters.record(record.topic(), partition, -1L, record.key(),
+        return Response.resume(List.of(DeadLetterRecords.record(record.topic(), partition, -1L, record.key(),
                 record.value(), reason, clock.millis())));
     }
 
@@ -56,7 +57,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         LOGGER.atWarn().addKeyValue("topic", record.topic()).addKeyValue("input", inputOf(context))
                 .addKeyValue("reason", reason).log("Unserializable output sent to dead letters");
         String sourceTopic = context.topic() == null ? record.topic() : context.topic();
-        return Response.resume(List.of(DeadLetters.record(sourceTopic, context.partition(), context.offset(),
+        return Response.resume(List.of(DeadLetterRecords.record(sourceTopic, context.partition(), context.offset(),
                 context.sourceRawKey(), context.sourceRawValue(), reason, clock.millis())));
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology.errors;
 
+import io.switchboard.schemas.topic.DeadLetters;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package io.switchboard.processor.topology.users;
 
 import io.switchboard.processor.topology.StoreNames;
-import io.switchboard.processor.topology.errors.DeadLetters;
+import io.switchboard.processor.topology.errors.DeadLetterRecords;
 import io.switchboard.processor.topology.errors.GlobalDeadLetterSender;
 import io.switchboard.schemas.avro.User;
+import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.schemas.topic.Topics;
 import java.time.Clock;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -71,7 +72,7 @@ public final class UserStoreUpdater implements Processor<byte[], byte[], Void, V
         LOGGER.atWarn().addKeyValue("topic", topic).addKeyValue("partition", partition)
                 .addKeyValue("offset", offset).addKeyValue("reason", reason)
                 .log("Poison record sent to dead letters");
-        deadLetters.send(DeadLetters.record(topic, partition, offset, record.key(), record.value(), reason,
+        deadLetters.send(DeadLetterRecords.record(topic, partition, offset, record.key(), record.value(), reason,
                 clock.millis()));
     }
 }

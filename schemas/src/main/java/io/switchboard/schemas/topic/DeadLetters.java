@@ -1,27 +1,35 @@
-package io.switchboard.processor.topology.errors;
+package io.switchboard.schemas.topic;
 
 import io.switchboard.schemas.avro.DeadLetter;
-import io.switchboard.schemas.topic.Topics;
 import java.nio.ByteBuffer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Builds sb.dead-letters records: the bytes exactly as found, where they were found, and why. */
+/**
+ * Builds every {@code sb.dead-letters} record, whichever component writes it: the bytes exactly as found,
+ * where they were found, and why. One builder, so every letter is bounded and shaped the same way.
+ */
 public final class DeadLetters {
-    public static final String COMPONENT = "stream-processor";
-    private static final int MAX_REASON_CHARS = 2_000;
+    /** The writers, as {@code component} names them: operators filter and re-drive by it. */
+    public static final String SINK = "sink";
+    public static final String STREAM_PROCESSOR = "stream-processor";
+    public static final String RELAY = "relay";
+
+    /** A reason is for a person to act on; an exception message can be a whole payload long. */
+    public static final int MAX_REASON_CHARS = 2_000;
     private static final int MAX_CAUSES = 3;
 
     private DeadLetters() {
     }
 
     /**
-     * @param partition -1 when not known
-     * @param offset    -1 when not known
+     * @param sourceTopic null when not known (stored as empty)
+     * @param partition   -1 when not known
+     * @param offset      -1 when not known
+     * @param reason      cut to {@link #MAX_REASON_CHARS}; null when not known (stored as "unknown")
      */
-    public static ProducerRecord<byte[], byte[]> record(String sourceTopic, int partition, long offset,
-                                                        byte[] key, byte[] value, String reason, long failedAt) {
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setComponent(COMPONENT)
+    public static DeadLetter of(String component, String sourceTopic, int partition, long offset,
+                                byte[] key, byte[] value, String reason, long failedAt) {
+        return DeadLetter.newBuilder()
+                .setComponent(component)
                 .setSourceTopic(sourceTopic == null ? "" : sourceTopic)
                 .setPartition(partition)
                 .setOffset(offset)
@@ -30,8 +38,6 @@ public final class DeadLetters {
                 .setReason(truncate(reason))
                 .setFailedAt(failedAt)
                 .build();
-        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), Topics.DEAD_LETTERS.serializeKey(key),
-                Topics.DEAD_LETTERS.serializeValue(letter));
     }
 
     /** What failed and the exception chain's messages: enough to act on, without a stack trace per record. */
