@@ -1,6 +1,7 @@
 package io.switchboard.sink;
 
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.retry.Backoff;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class PollLoop implements Runnable {
     private void retryLater(Batch batch, Exception cause) {
         failedAttempts++;
         metrics.retry();
-        long delay = backoff.nextMillis();
+        long delay = backoff.next().toMillis();
         LOGGER.atWarn().setMessage("Batch not stored; offsets not committed, retrying the same records")
                 .addKeyValue("records", batch.records())
                 .addKeyValue("attempt", failedAttempts)

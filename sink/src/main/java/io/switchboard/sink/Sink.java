@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.readmodel.Migrations;
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;

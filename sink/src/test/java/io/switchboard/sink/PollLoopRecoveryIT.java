@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

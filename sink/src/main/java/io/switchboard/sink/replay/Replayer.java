@@ -2,7 +2,7 @@ package io.switchboard.sink.replay;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.switchboard.sink.Backoff;
+import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.sink.BatchApplier;
 import io.switchboard.sink.KafkaSettings;
 import io.switchboard.readmodel.Migrations;

@@ -1,6 +1,6 @@
 package io.switchboard.sink.replay;
 
-import io.switchboard.sink.Backoff;
+import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.sink.Batch;
 import io.switchboard.sink.BatchWriter;
 import io.switchboard.sink.RecordDecoder;
@@ -66,7 +66,7 @@ final class SwitchIn {
                 }
                 LOGGER.atWarn().setMessage("Switch-in failed, retrying").addKeyValue("attempt", attempt)
                         .addKeyValue("error", e.toString()).log();
-                Thread.sleep(backoff.nextMillis());
+                Thread.sleep(backoff.next().toMillis());
             }
         }
     }

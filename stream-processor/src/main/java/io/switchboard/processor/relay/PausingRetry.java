@@ -1,5 +1,6 @@
 package io.switchboard.processor.relay;
 
+import io.switchboard.schemas.retry.Backoff;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.BooleanSupplier;

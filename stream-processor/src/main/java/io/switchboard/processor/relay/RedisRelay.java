@@ -1,6 +1,7 @@
 package io.switchboard.processor.relay;
 
 import io.switchboard.schemas.live.RedisClusterUrl;
+import io.switchboard.schemas.retry.Backoff;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.switchboard.processor.relay;
 
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.serde.UndecodableRecordException;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.switchboard.processor.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
