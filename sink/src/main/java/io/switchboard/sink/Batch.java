@@ -1,6 +1,7 @@
 package io.switchboard.sink;
 
 import io.switchboard.schemas.avro.DeadLetter;
+import io.switchboard.sink.rows.SinkItem;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;

@@ -3,6 +3,8 @@ package io.switchboard.sink;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.sink.rows.RowCounts;
+import io.switchboard.sink.rows.SinkItem;
+import io.switchboard.sink.rows.SinkMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

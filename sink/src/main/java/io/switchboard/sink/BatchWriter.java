@@ -7,6 +7,8 @@ import io.switchboard.sink.rows.PresenceRows;
 import io.switchboard.sink.rows.ProgressRows;
 import io.switchboard.sink.rows.RowCounts;
 import io.switchboard.sink.rows.RowWriter;
+import io.switchboard.sink.rows.SinkItem;
+import io.switchboard.sink.rows.SinkMode;
 import io.switchboard.sink.rows.UserRows;
 import java.sql.Connection;
 import java.sql.SQLException;

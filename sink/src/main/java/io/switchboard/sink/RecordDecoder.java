@@ -3,6 +3,7 @@ package io.switchboard.sink;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.topic.DeadLetters;
 import io.switchboard.schemas.topic.Topic;
+import io.switchboard.sink.rows.SinkItem;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

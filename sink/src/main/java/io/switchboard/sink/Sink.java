@@ -7,6 +7,7 @@ import io.switchboard.readmodel.Migrations;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.sink.rows.SinkMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

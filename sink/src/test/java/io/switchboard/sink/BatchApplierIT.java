@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.sink.rows.SinkMode;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.sink.rows.SinkMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;

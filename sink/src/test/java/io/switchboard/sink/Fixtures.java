@@ -8,6 +8,7 @@ import io.switchboard.schemas.avro.ReadCursor;
 import io.switchboard.schemas.avro.User;
 import io.switchboard.schemas.topic.Topic;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.sink.rows.SinkItem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.sink.rows.SinkMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

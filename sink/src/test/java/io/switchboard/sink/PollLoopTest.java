@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.sink.rows.SinkItem;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.sink.rows.SinkItem;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

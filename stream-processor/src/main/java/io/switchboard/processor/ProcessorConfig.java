@@ -1,7 +1,7 @@
 package io.switchboard.processor;
 
 import io.switchboard.processor.relay.RelaySettings;
-import io.switchboard.processor.topology.TopologySettings;
+import io.switchboard.processor.topology.settings.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.switchboard.processor;
 
 import io.switchboard.processor.relay.RedisRelay;
 import io.switchboard.processor.topology.SwitchboardTopology;
-import io.switchboard.processor.topology.TopologySettings;
+import io.switchboard.processor.topology.settings.TopologySettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.switchboard.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.processor.topology.SwitchboardTopology;
-import io.switchboard.processor.topology.TopologySettings;
+import io.switchboard.processor.topology.settings.TopologySettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.switchboard.infra.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.sink.rows.SinkMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -12,7 +12,7 @@ import io.switchboard.sink.RecordDecoder;
 import io.switchboard.readmodel.SchemaName;
 import io.switchboard.sink.SinkConfig;
 import io.switchboard.sink.SinkMetrics;
-import io.switchboard.sink.SinkMode;
+import io.switchboard.sink.rows.SinkMode;
 import io.switchboard.sink.SinkTopics;
 import java.io.PrintStream;
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import io.switchboard.sink.Batch;
 import io.switchboard.sink.BatchWriter;
 import io.switchboard.sink.RecordDecoder;
 import io.switchboard.sink.SinkMetrics;
-import io.switchboard.sink.SinkMode;
+import io.switchboard.sink.rows.SinkMode;
 import io.switchboard.sink.rows.RowCounts;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,7 +3,6 @@ package io.switchboard.sink.rows;
 import io.switchboard.readmodel.Timestamps;
 import io.switchboard.schemas.avro.Presence;
 import io.switchboard.schemas.avro.PresenceStatus;
-import io.switchboard.sink.SinkMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

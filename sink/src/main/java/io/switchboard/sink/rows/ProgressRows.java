@@ -1,7 +1,6 @@
 package io.switchboard.sink.rows;
 
 import io.switchboard.schemas.avro.MessageEvent;
-import io.switchboard.sink.SinkItem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

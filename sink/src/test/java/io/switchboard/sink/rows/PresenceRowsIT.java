@@ -7,7 +7,6 @@ import static io.switchboard.sink.Fixtures.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.Presence;
-import io.switchboard.sink.SinkMode;
 import io.switchboard.sink.TestDatabase;
 import java.time.Instant;
 import java.util.List;

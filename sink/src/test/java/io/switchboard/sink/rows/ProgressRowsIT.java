@@ -4,7 +4,6 @@ import static io.switchboard.sink.Fixtures.cursor;
 import static io.switchboard.sink.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.sink.SinkItem;
 import io.switchboard.sink.TestDatabase;
 import java.util.Arrays;
 import java.util.Map;

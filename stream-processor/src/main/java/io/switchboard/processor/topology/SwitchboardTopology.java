@@ -4,6 +4,8 @@ import io.switchboard.processor.topology.commands.CommandProcessor;
 import io.switchboard.processor.topology.commands.CommandSinks;
 import io.switchboard.processor.topology.presence.NotificationProcessor;
 import io.switchboard.processor.topology.presence.SessionProcessor;
+import io.switchboard.processor.topology.settings.StoreNames;
+import io.switchboard.processor.topology.settings.TopologySettings;
 import io.switchboard.processor.topology.users.UserStoreUpdater;
 import io.switchboard.schemas.topic.Topic;
 import io.switchboard.schemas.topic.Topics;

@@ -3,6 +3,7 @@ package io.switchboard.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.processor.topology.commands.ConversationState;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.MessageEvent;
 import java.util.List;

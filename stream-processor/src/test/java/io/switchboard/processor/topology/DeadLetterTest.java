@@ -2,6 +2,7 @@ package io.switchboard.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.PresenceStatus;

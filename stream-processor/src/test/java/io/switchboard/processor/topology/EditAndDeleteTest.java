@@ -4,6 +4,7 @@ import static io.switchboard.processor.topology.ConversationCommandsTest.assertR
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.processor.topology.commands.StoreKeys;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.MessageEvent;
 import org.apache.kafka.streams.state.KeyValueStore;

@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology;
 
+import io.switchboard.processor.topology.settings.TopologySettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

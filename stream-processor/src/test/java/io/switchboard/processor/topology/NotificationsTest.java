@@ -3,6 +3,7 @@ package io.switchboard.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.processor.topology.presence.UserSessions;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.avro.Notification;
 import io.switchboard.schemas.avro.SessionEvent;
 import io.switchboard.schemas.avro.SessionKind;

@@ -3,6 +3,7 @@ package io.switchboard.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.processor.topology.commands.StoreKeys;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.ReadCursor;
 import io.switchboard.schemas.avro.TypingEvent;

@@ -2,6 +2,7 @@ package io.switchboard.processor.topology;
 
 import io.switchboard.processor.topology.commands.ConversationStateSerde;
 import io.switchboard.processor.topology.presence.UserSessionsSerde;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.topic.Topic;
 import io.switchboard.schemas.topic.Topics;
 import java.time.Duration;

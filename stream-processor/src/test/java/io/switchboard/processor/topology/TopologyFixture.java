@@ -1,6 +1,7 @@
 package io.switchboard.processor.topology;
 
 import io.switchboard.processor.topology.errors.GlobalDeadLetterSender;
+import io.switchboard.processor.topology.settings.TopologySettings;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.DeadLetter;

@@ -1,7 +1,7 @@
 package io.switchboard.processor.topology.commands;
 
-import io.switchboard.processor.topology.StoreNames;
-import io.switchboard.processor.topology.TopologySettings;
+import io.switchboard.processor.topology.settings.StoreNames;
+import io.switchboard.processor.topology.settings.TopologySettings;
 import io.switchboard.processor.topology.users.SenderNames;
 import io.switchboard.schemas.avro.AddMember;
 import io.switchboard.schemas.avro.Command;

@@ -1,6 +1,6 @@
 package io.switchboard.processor.topology.commands;
 
-import io.switchboard.processor.topology.StoreNames;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.topic.Topics;

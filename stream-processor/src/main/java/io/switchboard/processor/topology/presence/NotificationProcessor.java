@@ -1,6 +1,6 @@
 package io.switchboard.processor.topology.presence;
 
-import io.switchboard.processor.topology.StoreNames;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.schemas.avro.Notification;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

@@ -1,7 +1,7 @@
 package io.switchboard.processor.topology.presence;
 
-import io.switchboard.processor.topology.StoreNames;
-import io.switchboard.processor.topology.TopologySettings;
+import io.switchboard.processor.topology.settings.StoreNames;
+import io.switchboard.processor.topology.settings.TopologySettings;
 import io.switchboard.schemas.avro.Presence;
 import io.switchboard.schemas.avro.PresenceStatus;
 import io.switchboard.schemas.avro.SessionEvent;

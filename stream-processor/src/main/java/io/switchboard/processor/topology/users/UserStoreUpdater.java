@@ -1,6 +1,6 @@
 package io.switchboard.processor.topology.users;
 
-import io.switchboard.processor.topology.StoreNames;
+import io.switchboard.processor.topology.settings.StoreNames;
 import io.switchboard.processor.topology.errors.DeadLetterRecords;
 import io.switchboard.processor.topology.errors.GlobalDeadLetterSender;
 import io.switchboard.schemas.avro.User;

@@ -1,4 +1,4 @@
-package io.switchboard.processor.topology;
+package io.switchboard.processor.topology.settings;
 
 /**
  * Names of the topology's state stores: they also name the changelog topics

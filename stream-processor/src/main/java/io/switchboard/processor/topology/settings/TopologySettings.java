@@ -1,4 +1,4 @@
-package io.switchboard.processor.topology;
+package io.switchboard.processor.topology.settings;
 
 import java.time.Clock;
 import java.time.Duration;

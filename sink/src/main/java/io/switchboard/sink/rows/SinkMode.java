@@ -1,4 +1,4 @@
-package io.switchboard.sink;
+package io.switchboard.sink.rows;
 
 /** How records are written: as they happen, or rebuilt from history by a replay. */
 public enum SinkMode {

@@ -1,4 +1,4 @@
-package io.switchboard.sink;
+package io.switchboard.sink.rows;
 
 import org.apache.avro.specific.SpecificRecord;
 

@@ -1,4 +1,4 @@
-package io.switchboard.processor.topology;
+package io.switchboard.processor.topology.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
