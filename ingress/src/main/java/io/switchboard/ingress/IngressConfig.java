@@ -1,10 +1,10 @@
 package io.switchboard.ingress;
 
-import static io.switchboard.ingress.EnvVars.boolVar;
-import static io.switchboard.ingress.EnvVars.doubleVar;
-import static io.switchboard.ingress.EnvVars.intVar;
-import static io.switchboard.ingress.EnvVars.or;
-import static io.switchboard.ingress.EnvVars.value;
+import static io.switchboard.schemas.env.EnvVars.boolVar;
+import static io.switchboard.schemas.env.EnvVars.doubleVar;
+import static io.switchboard.schemas.env.EnvVars.intVar;
+import static io.switchboard.schemas.env.EnvVars.or;
+import static io.switchboard.schemas.env.EnvVars.value;
 
 import io.switchboard.ingress.auth.JwtTokenService;
 import io.switchboard.schemas.live.RedisClusterUrl;

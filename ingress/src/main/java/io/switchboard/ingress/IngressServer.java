@@ -155,7 +155,7 @@ public final class IngressServer implements AutoCloseable {
 
     @Override
     public void close() {
-        LOGGER.info("Ingress stopping node={}", nodeId);
+        LOGGER.atInfo().addKeyValue("node", nodeId).log("Ingress stopping");
         closeAll(resources);
     }
 
@@ -170,7 +170,7 @@ public final class IngressServer implements AutoCloseable {
             try {
                 resource.close();
             } catch (Exception e) {
-                LOGGER.warn("Close failed resource={}", resource, e);
+                LOGGER.atWarn().addKeyValue("resource", resource).setCause(e).log("Close failed");
             }
         }
     }

@@ -1,11 +1,11 @@
 package io.switchboard.ingress;
 
-import static io.switchboard.ingress.EnvVars.boolVar;
-import static io.switchboard.ingress.EnvVars.durationVar;
-import static io.switchboard.ingress.EnvVars.intVar;
-import static io.switchboard.ingress.EnvVars.longVar;
-import static io.switchboard.ingress.EnvVars.or;
-import static io.switchboard.ingress.EnvVars.value;
+import static io.switchboard.schemas.env.EnvVars.boolVar;
+import static io.switchboard.schemas.env.EnvVars.durationVar;
+import static io.switchboard.schemas.env.EnvVars.intVar;
+import static io.switchboard.schemas.env.EnvVars.longVar;
+import static io.switchboard.schemas.env.EnvVars.or;
+import static io.switchboard.schemas.env.EnvVars.value;
 
 import io.switchboard.ingress.auth.TokenPolicy;
 import io.switchboard.ingress.ws.ChatSettings;

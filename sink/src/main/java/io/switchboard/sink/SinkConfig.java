@@ -1,5 +1,9 @@
 package io.switchboard.sink;
 
+import static io.switchboard.schemas.env.EnvVars.longVar;
+import static io.switchboard.schemas.env.EnvVars.or;
+import static io.switchboard.schemas.env.EnvVars.value;
+
 import io.switchboard.readmodel.SchemaName;
 import java.time.Duration;
 import java.util.Map;
@@ -61,14 +65,14 @@ public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, Str
     /** Blank values count as unset, so an exported-but-empty variable falls back to its default. */
     public static SinkConfig fromEnv(Map<String, String> env) {
         return new SinkConfig(
-                value(env, "SB_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                value(env, "SB_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-                value(env, "SB_PG_USER", "postgres"),
-                value(env, "SB_PG_PASSWORD", ""),
-                value(env, "SB_PG_SCHEMA", "switchboard"),
-                value(env, "SB_SINK_GROUP", DEFAULT_GROUP_ID),
-                Duration.ofMillis(millis(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())),
-                value(env, "SB_INSTANCE_ID", null));
+                or(value(env, "SB_KAFKA_BOOTSTRAP"), "127.0.0.1:9092"),
+                or(value(env, "SB_PG_URL"), "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                or(value(env, "SB_PG_USER"), "postgres"),
+                or(value(env, "SB_PG_PASSWORD"), ""),
+                or(value(env, "SB_PG_SCHEMA"), "switchboard"),
+                or(value(env, "SB_SINK_GROUP"), DEFAULT_GROUP_ID),
+                Duration.ofMillis(longVar(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())),
+                value(env, "SB_INSTANCE_ID"));
     }
 
     public SinkConfig withSchema(String schema) {
@@ -80,20 +84,6 @@ public record SinkConfig(String kafkaBootstrap, String pgUrl, String pgUser, Str
         return "SinkConfig[kafkaBootstrap=" + kafkaBootstrap + ", pgUrl=" + pgUrl + ", pgUser=" + pgUser
                 + ", pgPassword=" + (pgPassword.isEmpty() ? "<empty>" : "<hidden>") + ", pgSchema=" + pgSchema
                 + ", groupId=" + groupId + ", sessionTimeout=" + sessionTimeout + ", instanceId=" + instanceId + "]";
-    }
-
-    private static long millis(Map<String, String> env, String name, long fallback) {
-        String v = value(env, name, null);
-        try {
-            return v == null ? fallback : Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of milliseconds, was " + v, e);
-        }
-    }
-
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : v.trim();
     }
 
     private static void requireText(String value, String name) {

@@ -1,5 +1,10 @@
 package io.switchboard.processor;
 
+import static io.switchboard.schemas.env.EnvVars.intVar;
+import static io.switchboard.schemas.env.EnvVars.longVar;
+import static io.switchboard.schemas.env.EnvVars.or;
+import static io.switchboard.schemas.env.EnvVars.value;
+
 import io.switchboard.processor.relay.RelaySettings;
 import io.switchboard.processor.topology.settings.TopologySettings;
 import java.nio.file.Path;
@@ -88,16 +93,16 @@ public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String app
 
     public static ProcessorConfig fromEnv(Map<String, String> env) {
         return new ProcessorConfig(
-                text(env, "SB_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                text(env, "SB_REDIS_URL", "redis://127.0.0.1:6379"),
-                text(env, "SB_APP_ID", "switchboard-processor"),
-                Path.of(text(env, "SB_STATE_DIR",
+                or(value(env, "SB_KAFKA_BOOTSTRAP"), "127.0.0.1:9092"),
+                or(value(env, "SB_REDIS_URL"), "redis://127.0.0.1:6379"),
+                or(value(env, "SB_APP_ID"), "switchboard-processor"),
+                Path.of(or(value(env, "SB_STATE_DIR"),
                         Path.of(System.getProperty("java.io.tmpdir"), "switchboard-streams").toString())),
-                Duration.ofMillis(number(env, "SB_HEARTBEAT_MS", 10_000)),
-                Duration.ofHours(number(env, "SB_DEDUP_RETENTION_HOURS", 48)),
-                Math.toIntExact(number(env, "SB_REPLICATION", 1)),
-                Duration.ofMillis(number(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())),
-                Duration.ofMillis(number(env, "SB_COMMIT_INTERVAL_MS", DEFAULT_COMMIT_INTERVAL.toMillis())));
+                Duration.ofMillis(longVar(env, "SB_HEARTBEAT_MS", 10_000)),
+                Duration.ofHours(longVar(env, "SB_DEDUP_RETENTION_HOURS", 48)),
+                intVar(env, "SB_REPLICATION", 1),
+                Duration.ofMillis(longVar(env, "SB_SESSION_TIMEOUT_MS", DEFAULT_SESSION_TIMEOUT.toMillis())),
+                Duration.ofMillis(longVar(env, "SB_COMMIT_INTERVAL_MS", DEFAULT_COMMIT_INTERVAL.toMillis())));
     }
 
     /** The relay's consumer group is derived from the application id, so two deployments never share one. */
@@ -108,24 +113,6 @@ public record ProcessorConfig(String kafkaBootstrap, String redisUrl, String app
     private static RelaySettings relaySettings(String kafkaBootstrap, String redisUrl, String applicationId,
                                                Duration sessionTimeout) {
         return new RelaySettings(kafkaBootstrap, redisUrl, applicationId + "-relay", sessionTimeout);
-    }
-
-    /** An empty variable counts as unset, as deployment templates often leave them empty. */
-    private static String text(Map<String, String> env, String name, String defaultValue) {
-        String raw = env.get(name);
-        return raw == null || raw.isBlank() ? defaultValue : raw.trim();
-    }
-
-    private static long number(Map<String, String> env, String name, long defaultValue) {
-        String raw = text(env, name, null);
-        if (raw == null) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was " + raw, e);
-        }
     }
 
     private static void requireText(String value, String name) {

@@ -89,7 +89,8 @@ public record ApiContext(TokenService tokens, CommandPublisher publisher, PgRead
             publication.get().get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            LOGGER.warn("Publish failed what={} node={} cause={}", what, nodeId, String.valueOf(cause));
+            LOGGER.atWarn().addKeyValue("what", what).addKeyValue("node", nodeId)
+                    .addKeyValue("cause", String.valueOf(cause)).log("Publish failed");
             throw ApiError.unavailable("Could not make the request durable, retry later");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -37,7 +37,8 @@ public final class ApiErrors {
     }
 
     private static void storeDown(ServerRequest req, ServerResponse res, StoreUnavailableException e) {
-        LOGGER.warn("Read model unavailable path={} cause={}", req.prologue().uriPath().path(), e.getMessage());
+        LOGGER.atWarn().addKeyValue("path", req.prologue().uriPath().path()).addKeyValue("cause", e.getMessage())
+                .log("Read model unavailable");
         Json.error(res, Status.SERVICE_UNAVAILABLE_503, "unavailable", "The read model is unavailable, retry later");
     }
 
@@ -58,14 +59,14 @@ public final class ApiErrors {
             default -> e.status().code() >= 500 ? "internal" : "bad_request";
         };
         if (e.status().code() >= 500) {
-            LOGGER.error("Server failure path={}", req.prologue().uriPath().path(), e);
+            LOGGER.atError().addKeyValue("path", req.prologue().uriPath().path()).setCause(e).log("Server failure");
         }
         Json.error(res, e.status(), code, e.getMessage());
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, RuntimeException e) {
-        LOGGER.error("Unexpected failure method={} path={}", req.prologue().method().text(),
-                req.prologue().uriPath().path(), e);
+        LOGGER.atError().addKeyValue("method", req.prologue().method().text())
+                .addKeyValue("path", req.prologue().uriPath().path()).setCause(e).log("Unexpected failure");
         Json.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal", "Unexpected server error");
     }
 }

@@ -50,7 +50,8 @@ public final class ConversationsService implements HttpService {
             api.publish(() -> api.publisher().publish(command), "create " + id);
             if (!api.readModel().awaitConversation(id, api.writeWait())) {
                 // Durable in Kafka, so it will appear; the client just cannot read it back yet.
-                LOGGER.warn("Conversation not visible in time conversationId={} waited={}", id, api.writeWait());
+                LOGGER.atWarn().addKeyValue("conversationId", id).addKeyValue("waited", api.writeWait())
+                        .log("Conversation not visible in time");
             }
         }
         Json.send(res, Status.CREATED_201, Json.object().put("conversationId", id).put("direct", direct));

@@ -51,7 +51,7 @@ public final class DevTokenService implements HttpService {
         // Within SB_JWT_MAX_LIFETIME, or the node would hand out tokens it then refuses.
         Duration ttl = TOKEN_TTL.compareTo(api.tokens().maxLifetime()) <= 0 ? TOKEN_TTL : api.tokens().maxLifetime();
         String token = api.tokens().issue(userId, displayName, ttl);
-        LOGGER.info("Dev token issued userId={} node={}", userId, api.nodeId());
+        LOGGER.atInfo().addKeyValue("userId", userId).addKeyValue("node", api.nodeId()).log("Dev token issued");
         Json.ok(res, Json.object().put("token", token).put("userId", userId));
     }
 }

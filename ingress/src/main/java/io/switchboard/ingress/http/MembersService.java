@@ -58,8 +58,8 @@ public final class MembersService implements HttpService {
         Command command = api.command(caller, conversationId, new RemoveMember(userId));
         api.publish(() -> api.publisher().publish(command), userId + " leaves " + conversationId);
         if (!api.readModel().awaitNotMember(conversationId, userId, api.writeWait())) {
-            LOGGER.warn("Leave not visible in time conversationId={} userId={} waited={}",
-                    conversationId, userId, api.writeWait());
+            LOGGER.atWarn().addKeyValue("conversationId", conversationId).addKeyValue("userId", userId)
+                    .addKeyValue("waited", api.writeWait()).log("Leave not visible in time");
         }
         res.status(Status.NO_CONTENT_204).send();
     }
@@ -86,8 +86,8 @@ public final class MembersService implements HttpService {
             Command command = api.command(caller, conversationId, new AddMember(userId));
             api.publish(() -> api.publisher().publish(command), "add " + userId + " to " + conversationId);
             if (!api.readModel().awaitMember(conversationId, userId, api.writeWait())) {
-                LOGGER.warn("Member not visible in time conversationId={} userId={} waited={}",
-                        conversationId, userId, api.writeWait());
+                LOGGER.atWarn().addKeyValue("conversationId", conversationId).addKeyValue("userId", userId)
+                        .addKeyValue("waited", api.writeWait()).log("Member not visible in time");
             }
         }
         res.status(Status.NO_CONTENT_204).send();

@@ -98,7 +98,7 @@ public final class KafkaCommandPublisher implements CommandPublisher {
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     if (reachability.succeeded()) {
-                        LOGGER.info("Kafka sends succeed again topic={}", topic.name());
+                        LOGGER.atInfo().addKeyValue("topic", topic.name()).log("Kafka sends succeed again");
                     }
                     done.complete(null);
                 } else {
@@ -117,9 +117,11 @@ public final class KafkaCommandPublisher implements CommandPublisher {
     /** One WARN per outage; the sends that fail during it are DEBUG so a dead broker cannot flood the log. */
     private void failed(Topic<?, ?> topic, String key, Throwable error) {
         if (reachability.failed()) {
-            LOGGER.warn("Kafka sends failing topic={} key={} error={}", topic.name(), key, error.toString());
+            LOGGER.atWarn().addKeyValue("topic", topic.name()).addKeyValue("key", key)
+                    .addKeyValue("error", error.toString()).log("Kafka sends failing");
         } else {
-            LOGGER.debug("Kafka send failed topic={} key={} error={}", topic.name(), key, error.toString());
+            LOGGER.atDebug().addKeyValue("topic", topic.name()).addKeyValue("key", key)
+                    .addKeyValue("error", error.toString()).log("Kafka send failed");
         }
     }
 }

@@ -112,7 +112,8 @@ final class ClusterSource implements LiveSource {
         try {
             fresh = SlotMap.read(ask, config);
         } catch (JedisException e) {
-            LOGGER.debug("Redis Cluster slots unreadable nodes={} error={}", ask, e.toString());
+            LOGGER.atDebug().addKeyValue("nodes", ask).addKeyValue("error", e.toString())
+                    .log("Redis Cluster slots unreadable");
             return;
         }
         synchronized (lock) {
@@ -124,7 +125,7 @@ final class ClusterSource implements LiveSource {
 
     /** Caller holds the lock. */
     private void apply(SlotMap fresh) {
-        LOGGER.info("Redis Cluster slot map changed from={} to={}", slots, fresh);
+        LOGGER.atInfo().addKeyValue("from", slots).addKeyValue("to", fresh).log("Redis Cluster slot map changed");
         slots = fresh;
         for (Iterator<Map.Entry<String, ShardSubscriber>> it = placement.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, ShardSubscriber> entry = it.next();
@@ -222,7 +223,8 @@ final class ClusterSource implements LiveSource {
                 try {
                     listener.onLive(message);
                 } catch (RuntimeException e) {
-                    LOGGER.warn("Live listener failed channel={} error={}", message.channel(), e.toString());
+                    LOGGER.atWarn().addKeyValue("channel", message.channel()).addKeyValue("error", e.toString())
+                            .log("Live listener failed");
                 }
             }
         }

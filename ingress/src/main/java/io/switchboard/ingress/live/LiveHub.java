@@ -95,7 +95,7 @@ public final class LiveHub implements AutoCloseable {
         source.start();
         long every = HEALTH_CHECK_EVERY.toMillis();
         health.scheduleWithFixedDelay(source::checkHealth, every, every, TimeUnit.MILLISECONDS);
-        LOGGER.info("Live hub started uri={}", redacted);
+        LOGGER.atInfo().addKeyValue("uri", redacted).log("Live hub started");
     }
 
     /**
@@ -132,7 +132,8 @@ public final class LiveHub implements AutoCloseable {
             String value = marks.get(key);
             return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
         } catch (JedisException | NumberFormatException e) {
-            LOGGER.debug("Redis read failed key={} conversationId={} error={}", key, conversationId, e.toString());
+            LOGGER.atDebug().addKeyValue("key", key).addKeyValue("conversationId", conversationId)
+                    .addKeyValue("error", e.toString()).log("Redis read failed");
             return OptionalLong.empty();
         }
     }

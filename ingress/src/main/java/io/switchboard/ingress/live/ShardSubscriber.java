@@ -114,7 +114,8 @@ final class ShardSubscriber implements Runnable {
         try {
             command.run();
         } catch (JedisException e) {
-            LOGGER.debug("Redis shard subscriber command failed address={} error={}", address, e.toString());
+            LOGGER.atDebug().addKeyValue("address", address).addKeyValue("error", e.toString())
+                    .log("Redis shard subscriber command failed");
         }
     }
 
@@ -125,8 +126,8 @@ final class ShardSubscriber implements Runnable {
             inOutage = true;
         }
         if (first) {
-            LOGGER.warn("Redis Cluster shard subscriber lost its master, reconnecting address={} error={}",
-                    address, e.toString());
+            LOGGER.atWarn().addKeyValue("address", address).addKeyValue("error", e.toString())
+                    .log("Redis Cluster shard subscriber lost its master, reconnecting");
         }
     }
 
@@ -139,8 +140,8 @@ final class ShardSubscriber implements Runnable {
             }
             active = pubSub;
             if (inOutage) {
-                LOGGER.info("Redis Cluster shard subscriber reconnected address={} channels={}", address,
-                        channels.size());
+                LOGGER.atInfo().addKeyValue("address", address).addKeyValue("channels", channels.size())
+                        .log("Redis Cluster shard subscriber reconnected");
             }
             inOutage = false;
         }

@@ -119,7 +119,8 @@ final class SubscriberLoop implements Runnable {
                 return;
             }
             if (lastPingAt != 0 && lastPongAt < lastPingAt) {
-                LOGGER.warn("Redis subscriber connection unresponsive, reconnecting uri={}", redacted());
+                LOGGER.atWarn().addKeyValue("uri", redacted())
+                        .log("Redis subscriber connection unresponsive, reconnecting");
                 jedis.disconnect();
                 return;
             }
@@ -142,7 +143,7 @@ final class SubscriberLoop implements Runnable {
         try {
             command.run();
         } catch (JedisException e) {
-            LOGGER.debug("Redis subscriber command failed error={}", e.toString());
+            LOGGER.atDebug().addKeyValue("error", e.toString()).log("Redis subscriber command failed");
         }
     }
 
@@ -153,7 +154,8 @@ final class SubscriberLoop implements Runnable {
             inOutage = true;
         }
         if (first) {
-            LOGGER.warn("Redis subscriber connection lost, reconnecting uri={} error={}", redacted(), e.toString());
+            LOGGER.atWarn().addKeyValue("uri", redacted()).addKeyValue("error", e.toString())
+                    .log("Redis subscriber connection lost, reconnecting");
         }
     }
 
@@ -166,7 +168,8 @@ final class SubscriberLoop implements Runnable {
             active = pubSub;
             lastPingAt = 0;
             if (inOutage) {
-                LOGGER.info("Redis subscriber reconnected uri={} channels={}", redacted(), channels.size());
+                LOGGER.atInfo().addKeyValue("uri", redacted()).addKeyValue("channels", channels.size())
+                        .log("Redis subscriber reconnected");
             }
             inOutage = false;
         }
@@ -201,7 +204,8 @@ final class SubscriberLoop implements Runnable {
                 try {
                     listener.onLive(live);
                 } catch (RuntimeException e) {
-                    LOGGER.warn("Live listener failed channel={} error={}", channel, e.toString());
+                    LOGGER.atWarn().addKeyValue("channel", channel).addKeyValue("error", e.toString())
+                            .log("Live listener failed");
                 }
             }
         }

@@ -1,4 +1,4 @@
-package io.switchboard.ingress;
+package io.switchboard.schemas.env;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -6,23 +6,28 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reading SB_* variables: unset or blank means "take the default"; a malformed value names its variable. */
-final class EnvVars {
+/**
+ * Reading SB_* variables, the same way in every component's {@code *Config.fromEnv}: unset or blank means
+ * "take the default" (deployment templates often leave variables empty), values are trimmed, and a
+ * malformed value names its variable.
+ */
+public final class EnvVars {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private EnvVars() {
     }
 
-    static String value(Map<String, String> env, String name) {
+    /** The trimmed value, or null when unset or blank. */
+    public static String value(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    static String or(String value, String fallback) {
+    public static String or(String value, String fallback) {
         return value != null ? value : fallback;
     }
 
-    static int intVar(Map<String, String> env, String name, int fallback) {
+    public static int intVar(Map<String, String> env, String name, int fallback) {
         String v = value(env, name);
         try {
             return v == null ? fallback : Integer.parseInt(v);
@@ -31,7 +36,7 @@ final class EnvVars {
         }
     }
 
-    static long longVar(Map<String, String> env, String name, long fallback) {
+    public static long longVar(Map<String, String> env, String name, long fallback) {
         String v = value(env, name);
         try {
             return v == null ? fallback : Long.parseLong(v);
@@ -40,7 +45,7 @@ final class EnvVars {
         }
     }
 
-    static double doubleVar(Map<String, String> env, String name, double fallback) {
+    public static double doubleVar(Map<String, String> env, String name, double fallback) {
         String v = value(env, name);
         try {
             return v == null ? fallback : Double.parseDouble(v);
@@ -49,7 +54,7 @@ final class EnvVars {
         }
     }
 
-    static boolean boolVar(Map<String, String> env, String name) {
+    public static boolean boolVar(Map<String, String> env, String name) {
         String v = value(env, name);
         if (v == null || v.equalsIgnoreCase("false")) {
             return false;
@@ -61,7 +66,7 @@ final class EnvVars {
     }
 
     /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, {@code 500ms}, or ISO-8601 such as {@code PT24H}. */
-    static Duration durationVar(Map<String, String> env, String name, Duration fallback) {
+    public static Duration durationVar(Map<String, String> env, String name, Duration fallback) {
         String v = value(env, name);
         if (v == null) {
             return fallback;
