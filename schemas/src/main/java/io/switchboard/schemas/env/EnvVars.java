@@ -3,6 +3,7 @@ package io.switchboard.schemas.env;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,29 +29,24 @@ public final class EnvVars {
     }
 
     public static int intVar(Map<String, String> env, String name, int fallback) {
-        String v = value(env, name);
-        try {
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was " + v, e);
-        }
+        return parsed(env, name, fallback, Integer::parseInt, "an integer");
     }
 
     public static long longVar(Map<String, String> env, String name, long fallback) {
-        String v = value(env, name);
-        try {
-            return v == null ? fallback : Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was " + v, e);
-        }
+        return parsed(env, name, fallback, Long::parseLong, "an integer");
     }
 
     public static double doubleVar(Map<String, String> env, String name, double fallback) {
+        return parsed(env, name, fallback, Double::parseDouble, "a number");
+    }
+
+    private static <T> T parsed(Map<String, String> env, String name, T fallback, Function<String, T> parse,
+                                String kind) {
         String v = value(env, name);
         try {
-            return v == null ? fallback : Double.parseDouble(v);
+            return v == null ? fallback : parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was " + v, e);
+            throw new IllegalArgumentException(name + " must be " + kind + ", was " + v, e);
         }
     }
 
