@@ -3,7 +3,8 @@ package io.switchboard.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.ingress.store.TestDatabase;
+import io.switchboard.ingress.store.ReadModelFixture;
+import io.switchboard.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /** SB_MAX_CONNECTIONS: a node at its limit lets the next client wait instead of taking it on. */
 class ConnectionLimitIT {
-    private static TestDatabase db;
+    private static ReadModelFixture db;
     private static IngressServer server;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create();
+        db = ReadModelFixture.create();
         server = IngressServer.start(IngressConfig.fromEnv(Map.of(
                 "SB_HTTP_PORT", "0",
                 "SB_DEV_MODE", "true",

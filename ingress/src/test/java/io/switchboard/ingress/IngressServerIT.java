@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.ingress.auth.JwtTokenService;
-import io.switchboard.ingress.store.TestDatabase;
+import io.switchboard.ingress.store.ReadModelFixture;
+import io.switchboard.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -30,13 +31,13 @@ import org.junit.jupiter.api.Test;
  */
 class IngressServerIT {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static TestDatabase db;
+    private static ReadModelFixture db;
     private static IngressServer server;
 
     @BeforeAll
     static void start() {
         Logger.getLogger("").setLevel(Level.WARNING);
-        db = TestDatabase.create();
+        db = ReadModelFixture.create();
         server = IngressServer.start(IngressConfig.fromEnv(Map.of(
                 "SB_HTTP_PORT", "0",
                 "SB_NODE_ID", "it-node",

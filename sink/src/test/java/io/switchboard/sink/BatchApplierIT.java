@@ -16,38 +16,23 @@ import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.topic.Topics;
 import io.switchboard.sink.rows.SinkMode;
+import io.switchboard.testsupport.TestDatabase;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BatchApplierIT {
     /** Past PostgreSQL's last timestamp (294276 AD), within Java's. */
     private static final long YEAR_300000 = 9_404_000_000_000_000L;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final BatchApplier applier =
             new BatchApplier(db.dataSource(), SinkMode.LIVE, new SinkMetrics(registry), Clock.systemUTC());
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(BatchApplierIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
 
     @Test
     void shouldStoreEveryTableOfABatch() throws SQLException {

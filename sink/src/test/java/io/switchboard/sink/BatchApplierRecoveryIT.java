@@ -8,38 +8,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.sink.rows.SinkMode;
+import io.switchboard.testsupport.TestDatabase;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import io.switchboard.schemas.avro.DeadLetter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PostgreSQL going away and coming back, as the applier sees it through a real pool. */
 class BatchApplierRecoveryIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
     private final TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
     private HikariDataSource pool;
     private BatchApplier applier;
 
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(BatchApplierRecoveryIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
     @BeforeEach
     void poolThroughProxy() {
-        db.truncateAll();
         pool = PgPool.open("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test", TestDatabase.USER, "",
                 db.schema(), "test-recovery", Duration.ofMillis(250));
         applier = new BatchApplier(pool, SinkMode.LIVE, new SinkMetrics(new SimpleMeterRegistry()), Clock.systemUTC());

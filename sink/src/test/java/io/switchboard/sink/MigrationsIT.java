@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.readmodel.Migrations;
+import io.switchboard.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

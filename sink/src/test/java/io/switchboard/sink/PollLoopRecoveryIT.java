@@ -10,6 +10,7 @@ import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
 import io.switchboard.sink.rows.SinkMode;
+import io.switchboard.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

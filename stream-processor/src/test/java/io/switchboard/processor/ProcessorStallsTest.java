@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.switchboard.processor.StallWatch.Stall;
 import io.switchboard.processor.relay.RedisRelay;
 import io.switchboard.processor.relay.RelaySettings;
-import io.switchboard.processor.topology.MutableClock;
+import io.switchboard.testsupport.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class ProcessorStallsTest {
     @TempDir
     Path stateDir;
 
-    private final MutableClock clock = new MutableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final RestoreProgress restore = new RestoreProgress(clock);
     private final RedisRelay relay = new RedisRelay(new RelaySettings("127.0.0.1:1", "redis://127.0.0.1:1", "g"));
     private KafkaStreams streams;

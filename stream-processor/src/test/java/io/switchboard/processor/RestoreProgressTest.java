@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.switchboard.processor.topology.MutableClock;
+import io.switchboard.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.TopicPartition;
@@ -19,7 +19,7 @@ class RestoreProgressTest {
     private static final TopicPartition DEDUP_0 = new TopicPartition("app-dedup-changelog", 0);
     private static final TopicPartition MESSAGES_1 = new TopicPartition("app-messages-changelog", 1);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final RestoreProgress progress = new RestoreProgress(clock);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(RestoreProgress.class);

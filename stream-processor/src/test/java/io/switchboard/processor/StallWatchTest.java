@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.switchboard.processor.StallWatch.Stall;
-import io.switchboard.processor.topology.MutableClock;
+import io.switchboard.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ class StallWatchTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration SESSION = Duration.ofSeconds(45);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final AtomicReference<List<Stall>> stalls = new AtomicReference<>(List.of());
     private final StallWatch watch = new StallWatch(stalls::get, SESSION, clock);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.bench.BenchMain;
 import io.switchboard.infra.it.SystemHarness;
-import io.switchboard.infra.it.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,6 @@ import io.switchboard.infra.it.ChatClient;
 import io.switchboard.infra.it.Eventually;
 import io.switchboard.infra.it.SystemHarness;
 import io.switchboard.infra.it.TestUser;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +130,7 @@ class PresenceIT {
                 rows -> rows.size() == 1 && "offline".equals(rows.getFirst().get("status")),
                 "bob's presence row, offline").getFirst();
 
-        assertThat(((Timestamp) row.get("last_seen")).toInstant())
+        assertThat((Instant) row.get("last_seen"))
                 .isEqualTo(Instant.parse(offline.path("lastSeen").asText()));
     }
 

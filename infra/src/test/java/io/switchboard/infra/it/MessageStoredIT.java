@@ -4,7 +4,6 @@ import static io.switchboard.infra.it.FrameMatch.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class MessageStoredIT {
                 .containsEntry("version", 1)
                 .containsEntry("deleted", false);
         assertThat(row.get("edited_at")).isNull();
-        assertThat(((Timestamp) row.get("sent_at")).toInstant())
+        assertThat((Instant) row.get("sent_at"))
                 .isEqualTo(Instant.parse(live.path("sentAt").asText()));
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.infra.it;
 
+import io.switchboard.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -10,6 +10,7 @@ import io.switchboard.processor.ProcessorConfig;
 import io.switchboard.processor.StreamProcessor;
 import io.switchboard.sink.Sink;
 import io.switchboard.sink.SinkConfig;
+import io.switchboard.testsupport.TestDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
     public SystemHarness start() throws InterruptedException {
         JulBridge.install();
         String id = Unique.name("it").toLowerCase(Locale.ROOT).replace('-', '_');
-        db = new TestDatabase(id);
+        db = TestDatabase.existing(id);
         kafka = track(EmbeddedKafka.startTemporary());
         TopicAdmin.ensureTopics(kafka.bootstrapServers(), PARTITIONS);
         Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "it-streams", id);
@@ -178,7 +179,7 @@ public final class SystemHarness implements BeforeAllCallback, AfterAllCallback,
             closeQuietly(started.pop());
         }
         if (db != null) {
-            db.drop();
+            db.close();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.switchboard.infra.replay;
 
 import io.switchboard.infra.it.SystemHarness;
-import io.switchboard.infra.it.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import io.switchboard.sink.SinkConfig;
 import io.switchboard.sink.replay.ReplaySummary;
 import io.switchboard.sink.replay.Replayer;

@@ -1,16 +1,13 @@
 package io.switchboard.infra.replay;
 
-import io.switchboard.infra.it.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,34 +19,10 @@ final class Sql {
     private Sql() {
     }
 
-    /** Arrays, jsonb and tsvector come back as JDBC objects without equals: compare their content. */
-    private static Object comparable(Object value) throws SQLException {
-        if (value instanceof java.sql.Array array) {
-            return java.util.Arrays.asList((Object[]) array.getArray());
-        }
-        if (value instanceof org.postgresql.util.PGobject object) {
-            return object.getType() + ":" + object.getValue();
-        }
-        return value;
-    }
-
+    /** Each row as column -> value, compared by content (see {@link TestDatabase}). */
     static List<Map<String, Object>> rows(String sql, Object... params) {
-        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                query.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                List<Map<String, Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put(meta.getColumnLabel(c), comparable(rs.getObject(c)));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
+        try (Connection connection = connect()) {
+            return TestDatabase.query(connection, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + sql, e);
         }

@@ -1,6 +1,6 @@
 package io.switchboard.ingress.http;
 
-import io.switchboard.ingress.store.TestDatabase;
+import io.switchboard.ingress.store.ReadModelFixture;
 import io.switchboard.schemas.avro.AddMember;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.CreateConversation;
@@ -14,11 +14,11 @@ import java.util.function.Consumer;
  * PostgreSQL after a delay, so the HTTP answer can only be right if it waited for it.
  */
 final class FakeSink implements Consumer<Command> {
-    private final TestDatabase db;
+    private final ReadModelFixture db;
     private final Duration lag;
     volatile boolean running = true;
 
-    FakeSink(TestDatabase db, Duration lag) {
+    FakeSink(ReadModelFixture db, Duration lag) {
         this.db = db;
         this.lag = lag;
     }

@@ -8,7 +8,7 @@ import io.switchboard.ingress.auth.TokenService;
 import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.PgReadModel;
-import io.switchboard.ingress.store.TestDatabase;
+import io.switchboard.ingress.store.ReadModelFixture;
 import io.switchboard.schemas.frames.Frames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ final class TestApi implements AutoCloseable {
         Logger.getLogger("").setLevel(Level.WARNING);
     }
 
-    final TestDatabase db;
+    final ReadModelFixture db;
     final PgReadModel readModel;
     final FakeSink sink;
     final RecordingPublisher publisher;
@@ -50,7 +50,7 @@ final class TestApi implements AutoCloseable {
     private TestApi(boolean devMode, RateLimiter rateLimiter, Duration writeWait, boolean postgresDown,
                     TokenService tokens, InFlightLimiter reads) {
         this.tokens = tokens;
-        db = TestDatabase.create();
+        db = ReadModelFixture.create();
         readModel = postgresDown ? new PgReadModel("jdbc:postgresql://127.0.0.1:1/test", "postgres", "", "public")
                 : db.readModel();
         sink = new FakeSink(db, SINK_LAG);

@@ -2,17 +2,15 @@ package io.switchboard.ingress.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.switchboard.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class KafkaReachabilityTest {
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.ofEpochMilli(1_700_000_000_000L));
     private final AtomicBoolean clusterUp = new AtomicBoolean(true);
     private final AtomicInteger probes = new AtomicInteger();
     private final KafkaReachability reachability = new KafkaReachability(new KafkaReachability.Probe() {
@@ -39,7 +37,7 @@ class KafkaReachabilityTest {
     @Test
     void shouldProbeWhenSendsAreStaleAndCacheTheAnswer() {
         reachability.succeeded();
-        clock.advance(16_000);
+        clock.advance(Duration.ofMillis(16_000));
         clusterUp.set(false);
 
         assertThat(reachability.reachable()).isFalse();
@@ -47,7 +45,7 @@ class KafkaReachabilityTest {
         assertThat(probes).hasValue(1);
 
         clusterUp.set(true);
-        clock.advance(6_000);
+        clock.advance(Duration.ofMillis(6_000));
         assertThat(reachability.reachable()).isTrue();
         assertThat(probes).hasValue(2);
     }
@@ -58,33 +56,5 @@ class KafkaReachabilityTest {
         assertThat(reachability.failed()).isFalse();
         assertThat(reachability.succeeded()).isTrue();
         assertThat(reachability.succeeded()).isFalse();
-    }
-
-    private static final class ManualClock extends Clock {
-        private long millis = 1_700_000_000_000L;
-
-        void advance(long by) {
-            millis += by;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

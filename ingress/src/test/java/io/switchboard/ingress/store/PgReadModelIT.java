@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 class PgReadModelIT {
     private static final long T0 = 1_700_000_000_000L;
 
-    private static TestDatabase db;
+    private static ReadModelFixture db;
     private static PgReadModel readModel;
 
     @BeforeAll
     static void createSchema() {
-        db = TestDatabase.create();
+        db = ReadModelFixture.create();
         readModel = db.readModel();
     }
 

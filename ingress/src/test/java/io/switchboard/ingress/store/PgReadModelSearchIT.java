@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The contract 1.1 reads on the sink's V2 tables: search, thread pages, display names. */
 class PgReadModelSearchIT {
     private static final long T0 = 1_767_225_600_000L;
-    private TestDatabase db;
+    private ReadModelFixture db;
     private PgReadModel readModel;
 
     @BeforeEach
     void open() {
-        db = TestDatabase.create();
+        db = ReadModelFixture.create();
         readModel = db.readModel();
         db.conversation("mine", "Mine", false, T0, "alice", "bob");
         db.conversation("theirs", "Theirs", false, T0, "bob", "carol");

@@ -4,33 +4,17 @@ import static io.switchboard.sink.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.MessageEvent;
-import io.switchboard.sink.TestDatabase;
 import io.switchboard.sink.rows.MessageRows;
 import io.switchboard.sink.rows.RowCounts;
+import io.switchboard.testsupport.TestDatabase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The database side of verify agrees with the topic side on what the sink stored. */
 class DbMessagesIT {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(DbMessagesIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
 
     @Test
     void shouldMatchTheTopicWhenTheSinkStoredEveryVersion() {

@@ -2,7 +2,7 @@ package io.switchboard.sink.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.sink.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;

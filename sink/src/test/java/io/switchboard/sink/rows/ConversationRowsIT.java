@@ -4,32 +4,16 @@ import static io.switchboard.sink.Fixtures.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.Conversation;
-import io.switchboard.sink.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConversationRowsIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
     private final ConversationRows writer = new ConversationRows();
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(ConversationRowsIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
 
     @Test
     void shouldStoreConversationWithItsMembers() {

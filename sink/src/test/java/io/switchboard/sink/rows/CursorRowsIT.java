@@ -5,33 +5,17 @@ import static io.switchboard.sink.Fixtures.cursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.ReadCursor;
-import io.switchboard.sink.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CursorRowsIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
     private final CursorRows writer = new CursorRows();
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(CursorRowsIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
 
     @Test
     void shouldKeepHighestReadCursor() {

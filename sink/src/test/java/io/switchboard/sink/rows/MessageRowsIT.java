@@ -6,34 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.ReactionGroup;
-import io.switchboard.sink.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MessageRowsIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
     private final MessageRows writer = new MessageRows();
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(MessageRowsIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
 
     @Test
     void shouldStoreEveryFieldOfAMessage() {

@@ -7,32 +7,16 @@ import static io.switchboard.sink.Fixtures.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.Presence;
-import io.switchboard.sink.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PresenceRowsIT {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(PresenceRowsIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
 
     @Test
     void shouldStoreStatusAsItHappensInLiveMode() {

@@ -4,33 +4,17 @@ import static io.switchboard.sink.Fixtures.cursor;
 import static io.switchboard.sink.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.sink.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProgressRowsIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
     private final ProgressRows writer = new ProgressRows();
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(ProgressRowsIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
 
     @Test
     void shouldStoreThePositionAfterEachConversationsNewestMessageRecord() {

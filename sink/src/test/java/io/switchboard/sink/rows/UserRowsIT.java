@@ -5,32 +5,16 @@ import static io.switchboard.sink.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.User;
-import io.switchboard.sink.TestDatabase;
+import io.switchboard.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserRowsIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perTestClass();
     private final UserRows writer = new UserRows();
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create(UserRowsIT.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        db.truncateAll();
-    }
 
     @Test
     void shouldKeepLatestProfile() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.retry.Backoff;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.testsupport.ManualClock;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class RelayLoopTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final CommitRecordingConsumer consumer = new CommitRecordingConsumer();
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final MockProducer<byte[], DeadLetter> producer = new MockProducer<>(true, null,
             new ByteArraySerializer(), Topics.DEAD_LETTERS.valueSerde().serializer());
     private RelayLoop loop;

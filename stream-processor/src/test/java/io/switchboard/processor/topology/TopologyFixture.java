@@ -15,6 +15,7 @@ import io.switchboard.schemas.avro.TypingEvent;
 import io.switchboard.schemas.avro.User;
 import io.switchboard.schemas.topic.Topic;
 import io.switchboard.schemas.topic.Topics;
+import io.switchboard.testsupport.ManualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class TopologyFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
     static final String APPLICATION_ID = "topology-test";
 
-    final MutableClock clock = new MutableClock(START);
+    final ManualClock clock = new ManualClock(START);
     private final Path stateDir = Path.of("target", "topology-test-state", UUID.randomUUID().toString());
     final List<ProducerRecord<byte[], byte[]>> globalDeadLetters = new CopyOnWriteArrayList<>();
     final TopologyTestDriver driver;

@@ -14,7 +14,6 @@ import java.util.List;
 /**
  * The schema one fault test owns in the real server's {@code test} database: the sink processes migrate
  * it, the in-process ingress reads it, the test reads what was stored, and {@link #drop()} removes it.
- * (The it package's TestDatabase cannot be created from outside its package.)
  */
 final class FaultDatabase {
     static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";

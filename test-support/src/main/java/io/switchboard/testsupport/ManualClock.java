@@ -1,4 +1,4 @@
-package io.switchboard.processor.relay;
+package io.switchboard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand while the relay loop reads it on its own thread. */
-final class TestClock extends Clock {
+/**
+ * A UTC clock the test moves by hand, for code that takes a {@link Clock}. Safe to read from the thread
+ * under test while the test thread moves it.
+ */
+public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
