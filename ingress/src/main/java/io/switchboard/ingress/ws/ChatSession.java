@@ -9,9 +9,11 @@ import io.helidon.http.RequestException;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.switchboard.ingress.auth.Principal;
+import io.switchboard.ingress.auth.TokenService;
 import io.switchboard.ingress.auth.TokenService.InvalidTokenException;
 import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.store.StoreUnavailableException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,30 +27,54 @@ import org.slf4j.LoggerFactory;
  */
 final class ChatSession implements WsListener {
     private static final Logger LOGGER = LoggerFactory.getLogger(ChatSession.class);
+    /** How long a closing socket may take to flush before its connection is dropped. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-    private final ChatContext ctx;
+    private final ChatSettings settings;
+    private final TokenService tokens;
+    private final Scheduling scheduling;
+    private final FrameParser parser;
+    private final SessionOpener opener;
+    private final FrameDispatcher dispatcher;
+    private final Set<ChatSession> open;
+    private final FrameCounters counters;
+    private final InFlightLimiter sockets;
     private final String sessionId = UUID.randomUUID().toString();
     private final FrameAssembler assembler;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile String headerToken;
     private volatile boolean authStarted;
     private volatile Connected connected;
-    private volatile FrameDispatcher dispatcher;
+    private volatile FrameDispatcher.SocketFrames frames;
     private volatile Outbox outbox;
     private volatile InFlightLimiter.Slot userSlot;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile Scheduling.Cancellable helloTimer = () -> { };
     private volatile Scheduling.Cancellable keepalive = () -> { };
 
-    ChatSession(ChatContext ctx) {
-        this.ctx = ctx;
-        this.assembler = new FrameAssembler(ctx.settings().maxFrameBytes());
+    /**
+     * @param open    every open socket of the node, this one included while it is open
+     * @param sockets the authenticated sockets each user holds on this node
+     */
+    ChatSession(ChatSettings settings, TokenService tokens, Scheduling scheduling, FrameParser parser,
+                SessionOpener opener, FrameDispatcher dispatcher, Set<ChatSession> open, FrameCounters counters,
+                InFlightLimiter sockets) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.scheduling = scheduling;
+        this.parser = parser;
+        this.opener = opener;
+        this.dispatcher = dispatcher;
+        this.open = open;
+        this.counters = counters;
+        this.sockets = sockets;
+        this.assembler = new FrameAssembler(settings.maxFrameBytes());
     }
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
         String origin = headers.first(HeaderNames.ORIGIN).orElse(null);
-        if (!ctx.settings().origins().allows(origin, headers.first(HeaderNames.HOST).orElse(null))) {
+        if (!settings.origins().allows(origin, headers.first(HeaderNames.HOST).orElse(null))) {
             LOGGER.atInfo().addKeyValue("origin", origin).log("WebSocket upgrade refused: origin not allowed");
             // Helidon answers this exception 403 and never opens the socket (its own origin check does the same).
             throw RequestException.builder().type(DirectHandler.EventType.FORBIDDEN)
@@ -60,16 +86,16 @@ final class ChatSession implements WsListener {
 
     @Override
     public void onOpen(WsSession session) {
-        outbox = new Outbox(new WsSessionSink(session, ctx.counters()), ctx.settings().sendQueueLimit(),
-                ctx.settings().sendQueueBytes(), ChatContext.CLOSE_GRACE, ctx.scheduling(), sessionId,
+        outbox = new Outbox(new WsSessionSink(session, counters), settings.sendQueueLimit(),
+                settings.sendQueueBytes(), CLOSE_GRACE, scheduling, sessionId,
                 () -> end("socket finished"));
         outbox.start();
-        ctx.open().add(this);
-        keepalive = ctx.scheduling().every(ctx.settings().heartbeatInterval(), this::keepalive);
+        open.add(this);
+        keepalive = scheduling.every(settings.heartbeatInterval(), this::keepalive);
         if (headerToken != null) {
             authenticate(headerToken, null);
         } else {
-            helloTimer = ctx.scheduling().schedule(ctx.settings().helloTimeout(), this::helloTimedOut);
+            helloTimer = scheduling.schedule(settings.helloTimeout(), this::helloTimedOut);
         }
     }
 
@@ -80,12 +106,12 @@ final class ChatSession implements WsListener {
         if (message == null || ended.get() || outbox.closing()) {
             return;
         }
-        ctx.counters().received();
+        counters.received();
         try {
-            if (dispatcher == null) {
+            if (frames == null) {
                 beforeAuthentication(message);
             } else {
-                dispatcher.dispatch(message);
+                frames.dispatch(message);
             }
         } catch (RuntimeException e) {
             LOGGER.warn("Frame handling failed sessionId={} error={}", sessionId, e.toString(), e);
@@ -141,7 +167,7 @@ final class ChatSession implements WsListener {
         }
         ClientFrame frame;
         try {
-            frame = ctx.parser().parse(message.text());
+            frame = parser.parse(message.text());
         } catch (FrameException e) {
             refuse(e.id() != null ? e.id() : FrameIds.peek(message.text()), "authenticate with hello first");
             return;
@@ -160,7 +186,7 @@ final class ChatSession implements WsListener {
         String id = hello == null ? null : hello.id();
         Principal principal;
         try {
-            principal = ctx.tokens().verify(token);
+            principal = tokens.verify(token);
         } catch (InvalidTokenException e) {
             LOGGER.info("Socket refused sessionId={} reason={}", sessionId, e.getMessage());
             refuse(id, "invalid token");
@@ -171,7 +197,7 @@ final class ChatSession implements WsListener {
         }
         try {
             Principal who = principal;
-            connected = ShallowStack.call(() -> ctx.opener().open(who, sessionId, outbox,
+            connected = ShallowStack.call(() -> opener.open(who, sessionId, outbox,
                     hello == null || hello.invalidResume() != null ? Set.of() : hello.resume().keySet()));
         } catch (StoreUnavailableException e) {
             LOGGER.warn("Socket not opened, store unavailable sessionId={} userId={}", sessionId, principal.userId());
@@ -181,8 +207,8 @@ final class ChatSession implements WsListener {
         }
         LOGGER.info("Session opened sessionId={} userId={} conversations={}", sessionId, principal.userId(),
                 connected.state().conversationCount());
-        FrameDispatcher opened = new FrameDispatcher(ctx, connected, outbox, hello != null);
-        dispatcher = opened;
+        FrameDispatcher.SocketFrames opened = dispatcher.forSocket(connected, outbox, hello != null);
+        frames = opened;
         if (hello != null) {
             // A resume reads PostgreSQL: the same reason as above to keep it off the reader's own stack.
             ShallowStack.run(() -> opened.afterWelcome(hello));
@@ -191,12 +217,12 @@ final class ChatSession implements WsListener {
 
     /** Takes one of the user's socket slots on this node; refuses the socket when they hold them all. */
     private boolean admitted(Principal principal, String id) {
-        InFlightLimiter.Slot slot = ctx.sockets().tryEnter(principal.userId()).orElse(null);
+        InFlightLimiter.Slot slot = sockets.tryEnter(principal.userId()).orElse(null);
         if (slot == null) {
             LOGGER.atInfo().addKeyValue("sessionId", sessionId).addKeyValue("userId", principal.userId())
-                    .addKeyValue("limit", ctx.settings().maxSocketsPerUser()).log("Socket refused: too many for the user");
+                    .addKeyValue("limit", settings.maxSocketsPerUser()).log("Socket refused: too many for the user");
             outbox.offer(Replies.error(id, null, ErrorCodes.RATE_LIMITED, "at most "
-                    + ctx.settings().maxSocketsPerUser() + " connections per user on this node"));
+                    + settings.maxSocketsPerUser() + " connections per user on this node"));
             outbox.close(CloseCodes.TOO_MANY_SOCKETS, "too many connections");
             return false;
         }
@@ -233,7 +259,7 @@ final class ChatSession implements WsListener {
             return;
         }
         long silentNanos = System.nanoTime() - lastHeardNanos;
-        if (silentNanos > 3 * ctx.settings().heartbeatInterval().toNanos()) {
+        if (silentNanos > 3 * settings.heartbeatInterval().toNanos()) {
             outbox.close(CloseCodes.GOING_AWAY, "no answer to pings");
             end("silent for " + silentNanos / 1_000_000 + " ms");
         } else {
@@ -250,7 +276,7 @@ final class ChatSession implements WsListener {
         if (outbox != null) {
             outbox.shutdown();
         }
-        ctx.open().remove(this);
+        open.remove(this);
         InFlightLimiter.Slot slot = userSlot;
         if (slot != null) {
             slot.close();
@@ -258,7 +284,6 @@ final class ChatSession implements WsListener {
         Connected session = connected;
         if (session != null) {
             session.close();
-            ctx.sessionEvents().disconnect(session.state());
             LOGGER.info("Session closed sessionId={} userId={} why={}", sessionId, session.state().userId(), why);
         }
     }

@@ -51,7 +51,7 @@ final class SessionOpener {
         sessionEvents.connect(state);
         Scheduling.Cancellable heartbeat = scheduling.every(settings.heartbeatInterval(),
                 () -> sessionEvents.heartbeat(state));
-        return new Connected(state, gate, lapses, heartbeat);
+        return new Connected(state, gate, lapses, heartbeat, sessionEvents);
     }
 
     private String typingEnded(String conversationId, String userId) {
