@@ -7,6 +7,19 @@ import io.switchboard.ingress.live.LiveHub;
 import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.ReadModel;
+import io.switchboard.ingress.ws.frames.ClientFrameParser;
+import io.switchboard.ingress.ws.handlers.CommandFactory;
+import io.switchboard.ingress.ws.handlers.CommandHandler;
+import io.switchboard.ingress.ws.handlers.HistoryHandler;
+import io.switchboard.ingress.ws.handlers.Membership;
+import io.switchboard.ingress.ws.handlers.ResumeHandler;
+import io.switchboard.ingress.ws.outbox.FrameCounters;
+import io.switchboard.ingress.ws.session.ChatSession;
+import io.switchboard.ingress.ws.session.FrameDispatcher;
+import io.switchboard.ingress.ws.session.SessionEvents;
+import io.switchboard.ingress.ws.session.SessionOpener;
+import io.switchboard.ingress.ws.timers.ExecutorScheduling;
+import io.switchboard.ingress.ws.timers.Scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +65,7 @@ public final class ChatEndpoint implements AutoCloseable {
         Scheduling scheduling = new ExecutorScheduling(timers);
         SessionEvents sessionEvents = new SessionEvents(publisher, settings.nodeId(), clock, sessionEventsExecutor);
         Membership membership = new Membership(readModel, MEMBERSHIP_RECHECK);
-        FrameParser parser = new FrameParser();
+        ClientFrameParser parser = new ClientFrameParser();
         SessionOpener opener = new SessionOpener(settings, readModel, liveHub, scheduling, sessionEvents, clock);
         FrameDispatcher dispatcher = new FrameDispatcher(parser, tokens,
                 new HistoryHandler(readModel, rateLimiter, membership),
