@@ -1,8 +1,7 @@
-package io.switchboard.ingress.http;
+package io.switchboard.ingress.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.ingress.kafka.CommandPublisher;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.SessionEvent;
 import io.switchboard.schemas.avro.User;
@@ -10,15 +9,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Counts publications as Kafka answers them: {@code switchboard_commands_published_total} and
- * {@code switchboard_commands_failed_total}, tagged with the record kind (command, session, user).
+ * {@code switchboard_commands_failed_total}, tagged with the record kind (command, session, user). It wraps
+ * the one publisher a node has, so WebSocket and HTTP writes are both counted.
  */
-final class MeteredCommandPublisher implements CommandPublisher {
+public final class MeteredCommandPublisher implements CommandPublisher {
     private final CommandPublisher delegate;
     private final Outcomes commands;
     private final Outcomes sessions;
     private final Outcomes users;
 
-    MeteredCommandPublisher(CommandPublisher delegate, MeterRegistry registry) {
+    public MeteredCommandPublisher(CommandPublisher delegate, MeterRegistry registry) {
         this.delegate = delegate;
         this.commands = new Outcomes(registry, "command");
         this.sessions = new Outcomes(registry, "session");
