@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The chat WebSocket, {@code GET /ws} (shared/protocol.md). One {@link ChatSession} per connection; the
+ * The chat WebSocket, {@code GET /ws} (docs/protocol.md). One {@link ChatSession} per connection; the
  * timers, the session-event publisher and the handlers are shared by all of them.
  */
 public final class ChatEndpoint implements AutoCloseable {

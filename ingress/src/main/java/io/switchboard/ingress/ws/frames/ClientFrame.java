@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A validated client frame (shared/protocol.md, "Client to server"). {@code id} is null when absent. */
+/** A validated client frame (docs/protocol.md, "WebSocket `GET /ws`"). {@code id} is null when absent. */
 public sealed interface ClientFrame {
 
     String id();

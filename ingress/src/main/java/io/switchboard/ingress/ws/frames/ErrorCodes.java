@@ -1,6 +1,6 @@
 package io.switchboard.ingress.ws.frames;
 
-/** The contract's error codes (shared/protocol.md). */
+/** The contract's error codes (docs/protocol.md, "errors"). */
 public final class ErrorCodes {
     public static final String UNAUTHORIZED = "unauthorized";
     public static final String BAD_REQUEST = "bad_request";
