@@ -22,6 +22,7 @@ import io.switchboard.ingress.http.SearchService;
 import io.switchboard.ingress.http.UsersService;
 import io.switchboard.ingress.kafka.CommandPublisher;
 import io.switchboard.ingress.kafka.KafkaCommandPublisher;
+import io.switchboard.ingress.kafka.MeteredCommandPublisher;
 import io.switchboard.ingress.live.LiveHub;
 import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
@@ -61,7 +62,11 @@ public final class IngressServer implements AutoCloseable {
 
     /** @param readiness what else {@code /health/ready} waits for: the parts of the system sharing this JVM */
     public static IngressServer start(IngressConfig config, Readiness readiness) {
-        Clock clock = Clock.systemUTC();
+        return start(config, readiness, Clock.systemUTC());
+    }
+
+    /** @param clock the one clock of the node: tokens, rate limits, commands, session events, Kafka reachability */
+    public static IngressServer start(IngressConfig config, Readiness readiness, Clock clock) {
         // Closed newest first, so nothing is closed while something opened later still uses it.
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
@@ -70,8 +75,9 @@ public final class IngressServer implements AutoCloseable {
             hub.start();
             PgReadModel readModel = opened(resources, new PgReadModel(config.pgUrl(), config.pgUser(),
                     config.pgPassword(), config.pgSchema(), hub::publishedOffset));
-            CommandPublisher publisher = opened(resources, metrics.metered(
-                    new KafkaCommandPublisher(config.kafkaBootstrap(), "ingress-" + config.nodeId())));
+            CommandPublisher kafka = new KafkaCommandPublisher(config.kafkaBootstrap(), "ingress-" + config.nodeId(),
+                    clock);
+            CommandPublisher publisher = opened(resources, new MeteredCommandPublisher(kafka, metrics.registry()));
             TokenService tokens = new JwtTokenService(config.jwtSecret(), config.security().tokens(), clock);
             RateLimiter rateLimiter = new RateLimiter(config.ratePerSec(), config.rateBurst(), clock);
             ChatEndpoint chat = opened(resources, new ChatEndpoint(chatSettings(config), tokens, publisher,

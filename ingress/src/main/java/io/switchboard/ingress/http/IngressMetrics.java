@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.switchboard.ingress.kafka.CommandPublisher;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
@@ -51,11 +50,6 @@ public final class IngressMetrics implements AutoCloseable {
     public void openSockets(IntSupplier openSessions) {
         Gauge.builder("switchboard.sockets.open", held(openSessions), s -> s.getAsInt())
                 .description("Open WebSocket sessions on this node").register(registry);
-    }
-
-    /** Counts every publication of {@code publisher}, so WebSocket and HTTP writes are both seen. */
-    public CommandPublisher metered(CommandPublisher publisher) {
-        return new MeteredCommandPublisher(publisher, registry);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.switchboard.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,7 +31,9 @@ public final class KafkaCommandPublisher implements CommandPublisher {
     private final Producer<byte[], byte[]> producer;
     private final KafkaReachability reachability;
 
-    public KafkaCommandPublisher(String bootstrapServers, String clientId) {
+    /** @param clock how old the last send's outcome is, and when a reachability probe's answer expires */
+    public KafkaCommandPublisher(String bootstrapServers, String clientId, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
@@ -40,7 +43,7 @@ public final class KafkaCommandPublisher implements CommandPublisher {
         this.producer = new KafkaProducer<>(producerConfigs(bootstrapServers, clientId),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.reachability = new KafkaReachability(new AdminProbe(bootstrapServers, clientId + "-probe"),
-                Clock.systemUTC(), Duration.ofSeconds(15), Duration.ofSeconds(5));
+                clock, Duration.ofSeconds(15), Duration.ofSeconds(5));
     }
 
     static Map<String, Object> producerConfigs(String bootstrapServers, String clientId) {

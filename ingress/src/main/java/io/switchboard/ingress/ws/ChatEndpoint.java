@@ -7,6 +7,19 @@ import io.switchboard.ingress.live.LiveHub;
 import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.ReadModel;
+import io.switchboard.ingress.ws.frames.ClientFrameParser;
+import io.switchboard.ingress.ws.handlers.CommandFactory;
+import io.switchboard.ingress.ws.handlers.CommandHandler;
+import io.switchboard.ingress.ws.handlers.HistoryHandler;
+import io.switchboard.ingress.ws.handlers.Membership;
+import io.switchboard.ingress.ws.handlers.ResumeHandler;
+import io.switchboard.ingress.ws.outbox.FrameCounters;
+import io.switchboard.ingress.ws.session.ChatSession;
+import io.switchboard.ingress.ws.session.FrameDispatcher;
+import io.switchboard.ingress.ws.session.SessionEvents;
+import io.switchboard.ingress.ws.session.SessionOpener;
+import io.switchboard.ingress.ws.timers.ExecutorScheduling;
+import io.switchboard.ingress.ws.timers.Scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +30,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The chat WebSocket, {@code GET /ws} (shared/protocol.md). One {@link ChatSession} per connection; the
+ * The chat WebSocket, {@code GET /ws} (docs/protocol.md). One {@link ChatSession} per connection; the
  * timers, the session-event publisher and the handlers are shared by all of them.
  */
 public final class ChatEndpoint implements AutoCloseable {
@@ -28,11 +42,11 @@ public final class ChatEndpoint implements AutoCloseable {
     private static final Duration MEMBERSHIP_RECHECK = Duration.ofMillis(1500);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
 
-    private final ChatContext context;
     private final ScheduledThreadPoolExecutor timers;
     private final ExecutorService sessionEventsExecutor;
     private final Set<ChatSession> open = ConcurrentHashMap.newKeySet();
     private final FrameCounters counters = new FrameCounters();
+    private final Supplier<ChatSession> sessions;
 
     public ChatEndpoint(ChatSettings settings, TokenService tokens, CommandPublisher publisher, ReadModel readModel,
                         LiveHub liveHub, RateLimiter rateLimiter, Clock clock) {
@@ -51,17 +65,21 @@ public final class ChatEndpoint implements AutoCloseable {
         Scheduling scheduling = new ExecutorScheduling(timers);
         SessionEvents sessionEvents = new SessionEvents(publisher, settings.nodeId(), clock, sessionEventsExecutor);
         Membership membership = new Membership(readModel, MEMBERSHIP_RECHECK);
-        this.context = new ChatContext(settings, tokens, scheduling, new FrameParser(),
-                new SessionOpener(settings, readModel, liveHub, scheduling, sessionEvents, clock),
-                new CommandHandler(publisher, rateLimiter, membership, new CommandFactory(settings.nodeId(), clock)),
+        ClientFrameParser parser = new ClientFrameParser();
+        SessionOpener opener = new SessionOpener(settings, readModel, liveHub, scheduling, sessionEvents, clock);
+        FrameDispatcher dispatcher = new FrameDispatcher(parser, tokens,
                 new HistoryHandler(readModel, rateLimiter, membership),
+                new CommandHandler(publisher, rateLimiter, membership, new CommandFactory(settings.nodeId(), clock)),
                 new ResumeHandler(readModel, liveHub, membership, rateLimiter, settings.resumeMax()),
-                sessionEvents, open, counters, new InFlightLimiter(settings.maxSocketsPerUser()));
+                settings.maxFrameBytes(), settings.nodeId());
+        InFlightLimiter sockets = new InFlightLimiter(settings.maxSocketsPerUser());
+        this.sessions = () -> new ChatSession(settings, tokens, scheduling, parser, opener, dispatcher, open, counters,
+                sockets);
     }
 
     /** Registers {@code /ws}; Helidon asks for a new listener per connection. */
     public void routing(WsRouting.Builder ws) {
-        ws.endpoint(PATH, () -> new ChatSession(context));
+        ws.endpoint(PATH, sessions::get);
     }
 
     /** Sockets currently open on this node, authenticated or not. */

@@ -5,6 +5,7 @@ import io.helidon.webserver.WebServer;
 import io.switchboard.ingress.IngressServer;
 import io.switchboard.ingress.auth.JwtTokenService;
 import io.switchboard.ingress.auth.TokenService;
+import io.switchboard.ingress.kafka.MeteredCommandPublisher;
 import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.PgReadModel;
@@ -55,7 +56,7 @@ final class TestApi implements AutoCloseable {
                 : db.readModel();
         sink = new FakeSink(db, SINK_LAG);
         publisher = new RecordingPublisher(sink);
-        ApiContext api = new ApiContext(tokens, metrics.metered(publisher), readModel, rateLimiter, reads,
+        ApiContext api = new ApiContext(tokens, new MeteredCommandPublisher(publisher, metrics.registry()), readModel, rateLimiter, reads,
                 Clock.systemUTC(), "test-node", devMode, writeWait, Duration.ofSeconds(2));
         server = WebServer.builder()
                 .port(0)

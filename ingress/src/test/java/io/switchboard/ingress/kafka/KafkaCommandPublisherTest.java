@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.SendMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +16,7 @@ class KafkaCommandPublisherTest {
 
     @Test
     void shouldFailSendsInBoundedTimeWhenNoBrokerAnswers() throws Exception {
-        try (KafkaCommandPublisher publisher = new KafkaCommandPublisher("127.0.0.1:1", "publisher-test")) {
+        try (KafkaCommandPublisher publisher = new KafkaCommandPublisher("127.0.0.1:1", "publisher-test", Clock.systemUTC())) {
             long started = System.nanoTime();
             CompletableFuture<Void> sent = publisher.publish(Command.newBuilder()
                     .setCommandId("c-1").setUserId("alice").setConversationId("conv1").setIssuedAt(1L)
@@ -42,7 +43,11 @@ class KafkaCommandPublisherTest {
 
     @Test
     void shouldRefuseBlankSettings() {
-        assertThatThrownBy(() -> new KafkaCommandPublisher(" ", "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new KafkaCommandPublisher("127.0.0.1:9092", "")).isInstanceOf(IllegalArgumentException.class);
+        Clock clock = Clock.systemUTC();
+        assertThatThrownBy(() -> new KafkaCommandPublisher(" ", "x", clock)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KafkaCommandPublisher("127.0.0.1:9092", "", clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KafkaCommandPublisher("127.0.0.1:9092", "x", null))
+                .isInstanceOf(NullPointerException.class);
     }
 }

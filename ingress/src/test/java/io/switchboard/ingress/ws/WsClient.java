@@ -14,20 +14,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A test client on the JDK's WebSocket: collects every text frame and the close code. */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    public final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static WsClient connect(URI uri, String bearer) throws Exception {
+    public static WsClient connect(URI uri, String bearer) throws Exception {
         return connect(uri, bearer, null);
     }
 
     /** As a browser on the page {@code origin} would connect; null sends no Origin, as other clients do. */
-    static WsClient connect(URI uri, String bearer, String origin) throws Exception {
+    public static WsClient connect(URI uri, String bearer, String origin) throws Exception {
         WsClient client = new WsClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (bearer != null) {
@@ -65,7 +65,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         throw new AssertionError("no matching frame within 5 s");
     }
 
-    int awaitClose() throws Exception {
+    public int awaitClose() throws Exception {
         return closeCode.get(5, TimeUnit.SECONDS);
     }
 

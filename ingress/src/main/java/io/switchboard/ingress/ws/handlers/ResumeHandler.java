@@ -1,0 +1,148 @@
+package io.switchboard.ingress.ws.handlers;
+
+import io.switchboard.ingress.live.LiveHub;
+import io.switchboard.ingress.live.LiveSubscription;
+import io.switchboard.ingress.ratelimit.RateLimiter;
+import io.switchboard.ingress.store.ReadModel;
+import io.switchboard.ingress.store.StoreUnavailableException;
+import io.switchboard.ingress.ws.delivery.ResumeGate;
+import io.switchboard.ingress.ws.delivery.SessionState;
+import io.switchboard.ingress.ws.frames.ErrorCodes;
+import io.switchboard.ingress.ws.frames.Replies;
+import io.switchboard.ingress.ws.outbox.Outbox;
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.frames.Frames;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hello.resume}: for each conversation, listen first, then replay what the client missed from
+ * PostgreSQL, then {@code synced}. Listening first means nothing published meanwhile is lost; the
+ * gate holds those live frames until {@code synced}, and duplicates are the client's to drop. Every entry
+ * costs one of the user's rate-limit permits, as a {@code history} page does: when none is left the entry
+ * waits for one, and an entry that would wait beyond {@link #PACING_BUDGET} gets {@code rate_limited}.
+ */
+public final class ResumeHandler {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ResumeHandler.class);
+    /** How long, in total per hello, to wait for Redis to confirm the subscriptions (longer only if Redis is down). */
+    private static final Duration CONFIRM_WAIT = Duration.ofSeconds(1);
+    /** How long, in total per hello, the replay waits for PostgreSQL to reach the seq Redis already saw. */
+    private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(5);
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
+    private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long, in total per hello, entries may wait for permits: with the default 20/s and burst 40, the
+     * largest resume (1,000 entries) fits, so a real client is slowed, never refused.
+     */
+    static final Duration PACING_BUDGET = Duration.ofSeconds(60);
+
+    private final ReadModel readModel;
+    private final LiveHub liveHub;
+    private final Membership membership;
+    private final RateLimiter rateLimiter;
+    private final int resumeMax;
+
+    public ResumeHandler(ReadModel readModel, LiveHub liveHub, Membership membership, RateLimiter rateLimiter,
+                         int resumeMax) {
+        this.readModel = readModel;
+        this.liveHub = liveHub;
+        this.membership = membership;
+        this.rateLimiter = rateLimiter;
+        this.resumeMax = resumeMax;
+    }
+
+    /** Call {@link ResumeGate#hold} for every entry before the socket's channels are subscribed. */
+    public void resume(SessionState state, Outbox outbox, ResumeGate gate, String id, Map<String, Long> entries) {
+        long confirmDeadline = System.nanoTime() + CONFIRM_WAIT.toNanos();
+        long catchUpDeadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
+        long pacingDeadline = System.nanoTime() + PACING_BUDGET.toNanos();
+        for (Map.Entry<String, Long> entry : entries.entrySet()) {
+            String conversationId = entry.getKey();
+            try {
+                if (!permitted(state.userId(), outbox, pacingDeadline)) {
+                    if (outbox.closing()) {
+                        return;
+                    }
+                    outbox.offer(Frames.text(Frames.error(id, null, ErrorCodes.RATE_LIMITED,
+                            "too many resume entries at once, resume again later")
+                            .put("conversationId", conversationId)));
+                    continue;
+                }
+                if (!membership.checkNow(state, conversationId)) {
+                    outbox.offer(Replies.notMember(id, null, conversationId));
+                    continue;
+                }
+                LiveSubscription subscription = state.join(conversationId);
+                if (subscription == null) {
+                    return;
+                }
+                subscription.awaitConfirmed(Duration.ofNanos(Math.max(0, confirmDeadline - System.nanoTime())));
+                replay(outbox, conversationId, entry.getValue(), catchUpDeadline);
+            } catch (StoreUnavailableException e) {
+                outbox.offer(Frames.text(Frames.error(id, null, ErrorCodes.UNAVAILABLE,
+                        "resume is unavailable, retry later").put("conversationId", conversationId)));
+            } finally {
+                gate.release(conversationId);
+            }
+        }
+    }
+
+    private void replay(Outbox outbox, String conversationId, long clientSeq, long catchUpDeadline) {
+        long newest = newestSeq(conversationId, catchUpDeadline);
+        long after = clientSeq;
+        boolean truncated = false;
+        if (newest - clientSeq > resumeMax) {
+            after = newest - resumeMax;
+            truncated = true;
+        }
+        List<MessageEvent> missed = newest > after ? readModel.messagesAfter(conversationId, after, resumeMax) : List.of();
+        for (MessageEvent message : missed) {
+            if (!outbox.offerPatiently(Frames.text(Frames.message(message)), REPLAY_WAIT)) {
+                return;
+            }
+            // PostgreSQL may have moved past the newest seq read a moment ago (or Redis could not say):
+            // synced never names a seq older than a message it just replayed.
+            newest = Math.max(newest, message.getSeq());
+        }
+        outbox.offer(Frames.text(Frames.synced(conversationId, newest, truncated)));
+        LOGGER.debug("Resumed conversationId={} from={} newest={} replayed={} truncated={}",
+                conversationId, clientSeq, newest, missed.size(), truncated);
+    }
+
+    /** One permit, waited for while the wait still fits before {@code deadline} and the socket is open. */
+    private boolean permitted(String userId, Outbox outbox, long deadline) {
+        while (!outbox.closing()) {
+            long waitMillis = rateLimiter.acquireOrWaitMillis(userId);
+            if (waitMillis == 0) {
+                return true;
+            }
+            if (System.nanoTime() + waitMillis * 1_000_000 - deadline > 0 || !pause(Duration.ofMillis(waitMillis))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The larger of PostgreSQL's and the relay's newest seq, after giving PostgreSQL a moment to catch up. */
+    private long newestSeq(String conversationId, long catchUpDeadline) {
+        long published = liveHub.publishedSeq(conversationId).orElse(0);
+        long stored = readModel.lastSeq(conversationId);
+        while (stored < published && System.nanoTime() < catchUpDeadline && pause(CATCH_UP_POLL)) {
+            stored = readModel.lastSeq(conversationId);
+        }
+        return Math.max(stored, published);
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
