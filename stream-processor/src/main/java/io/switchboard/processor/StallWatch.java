@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +26,20 @@ final class StallWatch {
     private final Supplier<List<Stall>> stalls;
     private final Duration limit;
     private final Clock clock;
+    private final Consumer<Stall> whenDue;
     private final Map<String, Instant> reported = new HashMap<>();
     private final Map<String, Instant> stalledSince = new HashMap<>();
 
     StallWatch(Supplier<List<Stall>> stalls, Duration limit, Clock clock) {
+        this(stalls, limit, clock, stall -> { });
+    }
+
+    /** @param whenDue runs after each error (first and reminders), to look deeper into what the stall waits for */
+    StallWatch(Supplier<List<Stall>> stalls, Duration limit, Clock clock, Consumer<Stall> whenDue) {
         this.stalls = stalls;
         this.limit = limit;
         this.clock = clock;
+        this.whenDue = whenDue;
     }
 
     /** Called periodically from one thread; never throws, so a scheduler keeps calling it. */
@@ -57,6 +65,7 @@ final class StallWatch {
                 LOGGER.atError().addKeyValue("component", stall.component()).addKeyValue("stalledMs", stalled.toMillis())
                         .addKeyValue("limitMs", limit.toMillis()).addKeyValue("waitingFor", stall.reason())
                         .log("Out of service for longer than the session timeout");
+                whenDue.accept(stall);
             }
         }
         for (String component : List.copyOf(stalledSince.keySet())) {

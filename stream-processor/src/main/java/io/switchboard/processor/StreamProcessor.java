@@ -3,14 +3,22 @@ package io.switchboard.processor;
 import io.switchboard.processor.relay.RedisRelay;
 import io.switchboard.processor.topology.SwitchboardTopology;
 import io.switchboard.processor.topology.settings.TopologySettings;
+import io.switchboard.processor.txn.HangingTransactionSweeper;
+import io.switchboard.schemas.topic.Topic;
+import io.switchboard.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -27,6 +35,11 @@ public final class StreamProcessor implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(StreamProcessor.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
+    /**
+     * A hanging transaction is aborted only after its producer has been silent this long: twice Kafka Streams'
+     * transaction timeout (10 s), by when the coordinator has long aborted any transaction it knows of.
+     */
+    static final Duration HANGING_MIN_IDLE = Duration.ofSeconds(20);
     /** EX_SOFTWARE: an internal error stopped the process. */
     static final int EXIT_RELAY_DEAD = 70;
 
@@ -36,6 +49,7 @@ public final class StreamProcessor implements AutoCloseable {
     private final RedisRelay relay;
     private final ProcessorStalls stalls;
     private final ScheduledExecutorService watch;
+    private final LazyAdmin admin;
     private final CountDownLatch running = new CountDownLatch(1);
 
     private StreamProcessor(ProcessorConfig config, Clock clock) {
@@ -61,11 +75,24 @@ public final class StreamProcessor implements AutoCloseable {
             LOGGER.atError().setCause(e).log("Stream thread failed; replacing it");
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        StallWatch watcher = new StallWatch(stalls::current, config.sessionTimeout(), clock);
+        this.admin = new LazyAdmin(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap()));
+        HangingTransactionSweeper sweeper = new HangingTransactionSweeper(admin, ownTopics(config.applicationId()),
+                HANGING_MIN_IDLE, clock);
+        StallWatch watcher = new StallWatch(stalls::current, config.sessionTimeout(), clock, stall -> {
+            if (stall.component().equals(ProcessorStalls.TOPOLOGY)) {
+                sweeper.sweep();
+            }
+        });
         this.watch = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("switchboard-stall-watch").daemon().factory());
         watch.scheduleWithFixedDelay(watcher::check, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The application's changelogs and the topics it reads and writes: where its transactions go. */
+    static Predicate<String> ownTopics(String applicationId) {
+        Set<String> shared = Topics.ALL.stream().map(Topic::name).collect(Collectors.toUnmodifiableSet());
+        return name -> shared.contains(name) || name.startsWith(applicationId + "-");
     }
 
     public static StreamProcessor start(ProcessorConfig config) {
@@ -126,6 +153,7 @@ public final class StreamProcessor implements AutoCloseable {
     @Override
     public void close() {
         watch.shutdownNow();
+        admin.close();
         relay.close();
         // Leaving the group hands partitions over at once, static member or not; otherwise another instance
         // (or a restart on a new state dir) waits out session.timeout.ms.

@@ -10,6 +10,7 @@ import io.switchboard.processor.StallWatch.Stall;
 import io.switchboard.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -94,5 +95,21 @@ class StallWatchTest {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getFormattedMessage()).isEqualTo("Stall check failed");
         });
+    }
+
+    @Test
+    void shouldLookDeeperEachTimeItReportsAStallAndNotBefore() {
+        List<String> looked = new ArrayList<>();
+        StallWatch deeper = new StallWatch(stalls::get, SESSION, clock, stall -> looked.add(stall.component()));
+        stalls.set(List.of(new Stall("topology", "restoring 4 changelog partitions, 28 records to go", START)));
+        for (int second = 0; second < 100; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            deeper.check();
+            if (second == 44) {
+                assertThat(looked).as("within the session timeout").isEmpty();
+            }
+        }
+
+        assertThat(looked).containsExactly("topology", "topology");
     }
 }

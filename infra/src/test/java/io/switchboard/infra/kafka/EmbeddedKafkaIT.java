@@ -2,6 +2,11 @@ package io.switchboard.infra.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.infra.it.Eventually;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,5 +94,32 @@ class EmbeddedKafkaIT {
         }
         assertThat(KafkaClients.readValues(kafka.bootstrapServers(), "durable", "read_committed", 1, WAIT))
                 .containsExactly("kept");
+    }
+
+    /**
+     * A restart after a crash re-reads every log from its checkpointed recovery point on: if that only moved
+     * when a 1 GB segment rolled, each crash re-read the whole history, and a power cut lost what the page
+     * cache held. The flushed offset must be checkpointed within seconds of a write.
+     */
+    @Test
+    void shouldCheckpointTheFlushedOffsetWithinSecondsOfAWrite() throws Exception {
+        createTopic("flushed");
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(kafka.bootstrapServers(), Map.of())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>("flushed", "k", "v" + i)).get();
+            }
+        }
+
+        Path checkpoint = kafka.dataDir().resolve("logs").resolve("recovery-point-offset-checkpoint");
+        Eventually.await(Duration.ofSeconds(10), () -> lines(checkpoint), lines -> lines.contains("flushed 0 10"),
+                "the recovery point of flushed-0 checkpointed at offset 10");
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
