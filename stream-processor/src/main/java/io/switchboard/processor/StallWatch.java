@@ -26,20 +26,28 @@ final class StallWatch {
     private final Supplier<List<Stall>> stalls;
     private final Duration limit;
     private final Clock clock;
-    private final Consumer<Stall> whenDue;
+    private final Duration lookDeeperAfter;
+    private final Consumer<Stall> lookDeeper;
+    private final Map<String, Instant> lookedDeeper = new HashMap<>();
     private final Map<String, Instant> reported = new HashMap<>();
     private final Map<String, Instant> stalledSince = new HashMap<>();
 
     StallWatch(Supplier<List<Stall>> stalls, Duration limit, Clock clock) {
-        this(stalls, limit, clock, stall -> { });
+        this(stalls, limit, clock, limit, stall -> { });
     }
 
-    /** @param whenDue runs after each error (first and reminders), to look deeper into what the stall waits for */
-    StallWatch(Supplier<List<Stall>> stalls, Duration limit, Clock clock, Consumer<Stall> whenDue) {
+    /**
+     * @param lookDeeperAfter how long a stall lasts before {@code lookDeeper} runs for it, and how often again
+     *                        while it lasts: independent of the limit, since a crash restart must be whole
+     *                        within a minute while the session timeout may be longer
+     */
+    StallWatch(Supplier<List<Stall>> stalls, Duration limit, Clock clock, Duration lookDeeperAfter,
+               Consumer<Stall> lookDeeper) {
         this.stalls = stalls;
         this.limit = limit;
         this.clock = clock;
-        this.whenDue = whenDue;
+        this.lookDeeperAfter = lookDeeperAfter;
+        this.lookDeeper = lookDeeper;
     }
 
     /** Called periodically from one thread; never throws, so a scheduler keeps calling it. */
@@ -65,12 +73,18 @@ final class StallWatch {
                 LOGGER.atError().addKeyValue("component", stall.component()).addKeyValue("stalledMs", stalled.toMillis())
                         .addKeyValue("limitMs", limit.toMillis()).addKeyValue("waitingFor", stall.reason())
                         .log("Out of service for longer than the session timeout");
-                whenDue.accept(stall);
+            }
+            Instant looked = lookedDeeper.get(stall.component());
+            if (stalled.compareTo(lookDeeperAfter) >= 0
+                    && (looked == null || Duration.between(looked, now).compareTo(lookDeeperAfter) >= 0)) {
+                lookedDeeper.put(stall.component(), now);
+                lookDeeper.accept(stall);
             }
         }
         for (String component : List.copyOf(stalledSince.keySet())) {
             if (!current.containsKey(component)) {
                 Instant since = stalledSince.remove(component);
+                lookedDeeper.remove(component);
                 if (reported.remove(component) != null) {
                     LOGGER.atInfo().addKeyValue("component", component)
                             .addKeyValue("stalledMs", Duration.between(since, now).toMillis()).log("Back in service");

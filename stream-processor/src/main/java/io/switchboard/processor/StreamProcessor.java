@@ -78,7 +78,7 @@ public final class StreamProcessor implements AutoCloseable {
         this.admin = new LazyAdmin(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap()));
         HangingTransactionSweeper sweeper = new HangingTransactionSweeper(admin, ownTopics(config.applicationId()),
                 HANGING_MIN_IDLE, clock);
-        StallWatch watcher = new StallWatch(stalls::current, config.sessionTimeout(), clock, stall -> {
+        StallWatch watcher = new StallWatch(stalls::current, config.sessionTimeout(), clock, HANGING_MIN_IDLE, stall -> {
             if (stall.component().equals(ProcessorStalls.TOPOLOGY)) {
                 sweeper.sweep();
             }

@@ -98,18 +98,35 @@ class StallWatchTest {
     }
 
     @Test
-    void shouldLookDeeperEachTimeItReportsAStallAndNotBefore() {
-        List<String> looked = new ArrayList<>();
-        StallWatch deeper = new StallWatch(stalls::get, SESSION, clock, stall -> looked.add(stall.component()));
+    void shouldLookDeeperEveryIntervalWhileAStallLastsWhateverTheSessionTimeout() {
+        List<Integer> lookedAt = new ArrayList<>();
+        int[] second = {0};
+        StallWatch deeper = new StallWatch(stalls::get, SESSION, clock, Duration.ofSeconds(20),
+                stall -> lookedAt.add(second[0]));
         stalls.set(List.of(new Stall("topology", "restoring 4 changelog partitions, 28 records to go", START)));
-        for (int second = 0; second < 100; second++) {
+        for (second[0] = 1; second[0] <= 100; second[0]++) {
             clock.advance(Duration.ofSeconds(1));
             deeper.check();
-            if (second == 44) {
-                assertThat(looked).as("within the session timeout").isEmpty();
-            }
         }
 
-        assertThat(looked).containsExactly("topology", "topology");
+        assertThat(lookedAt).containsExactly(20, 40, 60, 80, 100);
+    }
+
+    @Test
+    void shouldLookDeeperAgainOnlyAfterAFreshStallLastsTheInterval() {
+        List<Instant> lookedAt = new ArrayList<>();
+        StallWatch deeper = new StallWatch(stalls::get, SESSION, clock, Duration.ofSeconds(20),
+                stall -> lookedAt.add(clock.instant()));
+        stalls.set(List.of(new Stall("topology", "restoring", START)));
+        clock.advance(Duration.ofSeconds(25));
+        deeper.check();
+        stalls.set(List.of());
+        deeper.check();
+        Instant again = clock.instant();
+        stalls.set(List.of(new Stall("topology", "restoring", again)));
+        clock.advance(Duration.ofSeconds(10));
+        deeper.check();
+
+        assertThat(lookedAt).containsExactly(START.plusSeconds(25));
     }
 }
