@@ -82,7 +82,7 @@ public final class Replayer {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("replay interrupted before switching in");
                 }
-                retired = new SwitchIn(pool, consumer, partitions, decoder, reporter, metrics)
+                retired = new SwitchIn(pool, consumer, partitions, decoder, reporter, metrics, clock)
                         .run(config.pgSchema(), target);
             }
             reporter.finish(0);

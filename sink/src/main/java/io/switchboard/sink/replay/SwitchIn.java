@@ -9,8 +9,8 @@ import io.switchboard.sink.rows.SinkMode;
 import io.switchboard.sink.rows.RowCounts;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +40,13 @@ final class SwitchIn {
     private final RecordDecoder decoder;
     private final ProgressReporter reporter;
     private final SinkMetrics metrics;
+    private final Clock clock;
     private final BatchWriter writer = new BatchWriter(SinkMode.REPLAY);
 
     SwitchIn(DataSource dataSource, Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-             RecordDecoder decoder, ProgressReporter reporter, SinkMetrics metrics) {
+             RecordDecoder decoder, ProgressReporter reporter, SinkMetrics metrics, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.consumer = consumer;
         this.partitions = partitions;
         this.decoder = decoder;
@@ -77,7 +79,7 @@ final class SwitchIn {
             try {
                 SchemaSwitch.lockLive(connection, live);
                 Tally tally = catchUp(connection);
-                Optional<String> retired = SchemaSwitch.swap(connection, live, rebuilt, Instant.now());
+                Optional<String> retired = SchemaSwitch.swap(connection, live, rebuilt, clock.instant());
                 connection.commit();
                 reporter.stored(tally.records);
                 metrics.rows(tally.rows);

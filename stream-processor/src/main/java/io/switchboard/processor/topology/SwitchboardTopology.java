@@ -35,7 +35,7 @@ public final class SwitchboardTopology {
     public static Topology buildTopology(TopologySettings settings) {
         Objects.requireNonNull(settings, "settings");
         Topology topology = new Topology();
-        addUsers(topology);
+        addUsers(topology, settings);
         addCommands(topology, settings);
         addSessions(topology, settings);
         return topology;
@@ -46,12 +46,12 @@ public final class SwitchboardTopology {
      * bytes, and {@link UserStoreUpdater} decodes them with the Topic's serdes so it can dead-letter
      * poison, which the global thread cannot do through a deserialization handler.
      */
-    private static void addUsers(Topology topology) {
+    private static void addUsers(Topology topology, TopologySettings settings) {
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.USERS),
                         Topics.USERS.keySerde(), Topics.USERS.valueSerde()).withLoggingDisabled(),
                 USERS_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-                Topics.USERS.name(), USERS_UPDATER, UserStoreUpdater::new);
+                Topics.USERS.name(), USERS_UPDATER, () -> new UserStoreUpdater(settings.clock()));
     }
 
     private static void addCommands(Topology topology, TopologySettings settings) {

@@ -69,6 +69,7 @@ class DeadLetterTest {
         assertThat(fx.globalDeadLetters.getFirst().topic()).isEqualTo(Topics.DEAD_LETTERS.name());
         assertThat(letter.getSourceTopic()).isEqualTo(Topics.USERS.name());
         assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(GARBAGE));
+        assertThat(letter.getFailedAt()).as("stamped by the topology's clock").isEqualTo(fx.clock.millis());
         assertThat(fx.messages.readValue().getSenderName()).isEqualTo("Alice Liddell");
         assertThat(fx.<String, User>store(StoreNames.USERS).get("alice").getDisplayName()).isEqualTo("Alice Liddell");
     }

@@ -26,10 +26,15 @@ import org.slf4j.LoggerFactory;
 public final class UserStoreUpdater implements Processor<byte[], byte[], Void, Void> {
     private static final Logger LOGGER = LoggerFactory.getLogger(UserStoreUpdater.class);
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, User> users;
     private GlobalDeadLetterSender deadLetters;
+
+    /** @param clock stamps the dead letters of poison records */
+    public UserStoreUpdater(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
