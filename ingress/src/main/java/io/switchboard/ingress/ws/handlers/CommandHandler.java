@@ -56,8 +56,9 @@ public final class CommandHandler {
                     outbox.offer(ack);
                 }
             } else {
-                LOGGER.debug("Command not durable commandId={} userId={} conversationId={} error={}",
-                        command.getCommandId(), state.userId(), frame.conversationId(), error.toString());
+                LOGGER.atDebug().addKeyValue("commandId", command.getCommandId())
+                        .addKeyValue("userId", state.userId()).addKeyValue("conversationId", frame.conversationId())
+                        .addKeyValue("error", error.toString()).log("Command not durable");
                 outbox.offer(Replies.unavailable(frame.id(), clientMsgId, "Kafka"));
             }
         });

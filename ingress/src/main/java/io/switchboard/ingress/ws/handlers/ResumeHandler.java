@@ -108,8 +108,9 @@ public final class ResumeHandler {
             newest = Math.max(newest, message.getSeq());
         }
         outbox.offer(Frames.text(Frames.synced(conversationId, newest, truncated)));
-        LOGGER.debug("Resumed conversationId={} from={} newest={} replayed={} truncated={}",
-                conversationId, clientSeq, newest, missed.size(), truncated);
+        LOGGER.atDebug().addKeyValue("conversationId", conversationId).addKeyValue("from", clientSeq)
+                .addKeyValue("newest", newest).addKeyValue("replayed", missed.size())
+                .addKeyValue("truncated", truncated).log("Resumed");
     }
 
     /** One permit, waited for while the wait still fits before {@code deadline} and the socket is open. */

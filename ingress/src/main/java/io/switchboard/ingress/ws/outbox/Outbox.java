@@ -215,7 +215,8 @@ public final class Outbox {
     private void armWatchdog() {
         scheduling.schedule(closeGrace, () -> {
             if (!finished) {
-                LOGGER.warn("Socket write stuck past close grace, dropping connection session={}", label);
+                LOGGER.atWarn().addKeyValue("session", label)
+                        .log("Socket write stuck past close grace, dropping connection");
                 shutdown();
             }
             abort();
@@ -230,7 +231,8 @@ public final class Outbox {
         try {
             sink.abort();
         } catch (RuntimeException e) {
-            LOGGER.debug("Dropping connection failed session={} error={}", label, e.toString());
+            LOGGER.atDebug().addKeyValue("session", label).addKeyValue("error", e.toString())
+                    .log("Dropping connection failed");
         }
     }
 
@@ -296,7 +298,8 @@ public final class Outbox {
                 }
             }
         } catch (RuntimeException e) {
-            LOGGER.debug("Socket write failed session={} error={}", label, e.toString());
+            LOGGER.atDebug().addKeyValue("session", label).addKeyValue("error", e.toString())
+                    .log("Socket write failed");
         } finally {
             if (ended) {
                 finished = true;
@@ -347,7 +350,8 @@ public final class Outbox {
         try {
             onFinished.run();
         } catch (RuntimeException e) {
-            LOGGER.warn("Outbox finish callback failed session={} error={}", label, e.toString(), e);
+            LOGGER.atWarn().addKeyValue("session", label).addKeyValue("error", e.toString()).setCause(e)
+                    .log("Outbox finish callback failed");
         }
     }
 }

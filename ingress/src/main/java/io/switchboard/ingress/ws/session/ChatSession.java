@@ -127,7 +127,8 @@ public final class ChatSession implements WsListener {
                 frames.dispatch(message);
             }
         } catch (RuntimeException e) {
-            LOGGER.warn("Frame handling failed sessionId={} error={}", sessionId, e.toString(), e);
+            LOGGER.atWarn().addKeyValue("sessionId", sessionId).addKeyValue("error", e.toString()).setCause(e)
+                    .log("Frame handling failed");
             outbox.offer(Replies.error(null, null, ErrorCodes.UNAVAILABLE, "internal error, retry later"));
         }
     }
@@ -201,7 +202,8 @@ public final class ChatSession implements WsListener {
         try {
             principal = tokens.verify(token);
         } catch (InvalidTokenException e) {
-            LOGGER.info("Socket refused sessionId={} reason={}", sessionId, e.getMessage());
+            LOGGER.atInfo().addKeyValue("sessionId", sessionId).addKeyValue("reason", e.getMessage())
+                    .log("Socket refused");
             refuse(id, "invalid token");
             return;
         }
@@ -213,13 +215,14 @@ public final class ChatSession implements WsListener {
             connected = ShallowStack.call(() -> opener.open(who, sessionId, outbox,
                     hello == null || hello.invalidResume() != null ? Set.of() : hello.resume().keySet()));
         } catch (StoreUnavailableException e) {
-            LOGGER.warn("Socket not opened, store unavailable sessionId={} userId={}", sessionId, principal.userId());
+            LOGGER.atWarn().addKeyValue("sessionId", sessionId).addKeyValue("userId", principal.userId())
+                    .log("Socket not opened, store unavailable");
             outbox.offer(Replies.unavailable(id, null, "the store"));
             outbox.close(CloseCodes.TRY_AGAIN_LATER, "store unavailable");
             return;
         }
-        LOGGER.info("Session opened sessionId={} userId={} conversations={}", sessionId, principal.userId(),
-                connected.state().conversationCount());
+        LOGGER.atInfo().addKeyValue("sessionId", sessionId).addKeyValue("userId", principal.userId())
+                .addKeyValue("conversations", connected.state().conversationCount()).log("Session opened");
         FrameDispatcher.SocketFrames opened = dispatcher.forSocket(connected, outbox, hello != null);
         frames = opened;
         if (hello != null) {
@@ -256,7 +259,7 @@ public final class ChatSession implements WsListener {
 
     private void helloTimedOut() {
         if (!authStarted && !ended.get()) {
-            LOGGER.info("Socket closed without hello sessionId={}", sessionId);
+            LOGGER.atInfo().addKeyValue("sessionId", sessionId).log("Socket closed without hello");
             outbox.close(CloseCodes.HELLO_TIMEOUT, "no hello");
         }
     }
@@ -297,7 +300,8 @@ public final class ChatSession implements WsListener {
         Connected session = connected;
         if (session != null) {
             session.close();
-            LOGGER.info("Session closed sessionId={} userId={} why={}", sessionId, session.state().userId(), why);
+            LOGGER.atInfo().addKeyValue("sessionId", sessionId).addKeyValue("userId", session.state().userId())
+                    .addKeyValue("why", why).log("Session closed");
         }
     }
 }

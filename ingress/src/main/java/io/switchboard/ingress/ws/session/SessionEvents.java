@@ -48,7 +48,8 @@ public final class SessionEvents {
         try {
             ordered.execute(() -> send(event));
         } catch (RejectedExecutionException e) {
-            LOGGER.debug("Session event dropped at shutdown userId={} kind={}", state.userId(), kind);
+            LOGGER.atDebug().addKeyValue("userId", state.userId()).addKeyValue("kind", kind)
+                    .log("Session event dropped at shutdown");
         }
     }
 
@@ -56,13 +57,14 @@ public final class SessionEvents {
         try {
             publisher.publish(event).whenComplete((ignored, error) -> {
                 if (error != null) {
-                    LOGGER.debug("Session event not published userId={} sessionId={} kind={} error={}",
-                            event.getUserId(), event.getSessionId(), event.getKind(), error.toString());
+                    LOGGER.atDebug().addKeyValue("userId", event.getUserId())
+                            .addKeyValue("sessionId", event.getSessionId()).addKeyValue("kind", event.getKind())
+                            .addKeyValue("error", error.toString()).log("Session event not published");
                 }
             });
         } catch (RuntimeException e) {
-            LOGGER.debug("Session event refused userId={} kind={} error={}", event.getUserId(), event.getKind(),
-                    e.toString());
+            LOGGER.atDebug().addKeyValue("userId", event.getUserId()).addKeyValue("kind", event.getKind())
+                    .addKeyValue("error", e.toString()).log("Session event refused");
         }
     }
 }

@@ -37,7 +37,7 @@ public final class ExecutorScheduling implements Scheduling {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOGGER.warn("Scheduled task failed error={}", e.toString(), e);
+                LOGGER.atWarn().addKeyValue("error", e.toString()).setCause(e).log("Scheduled task failed");
             }
         };
     }
