@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -68,16 +69,32 @@ final class KafkaNodeProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM: the broker shuts down cleanly, handing its partitions over first. */
-    synchronized void stop() {
+    /** SIGTERM without waiting: the broker starts its clean shutdown. */
+    synchronized void terminate() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            waitFor();
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                waitFor();
-            }
         }
+    }
+
+    /** Waits until the process is gone, at most until {@code deadlineNanos} (System.nanoTime), then SIGKILLs it. */
+    synchronized void awaitExit(long deadlineNanos) {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    /** SIGTERM, and SIGKILL if the broker is not gone within {@code timeout}. */
+    synchronized void stop(Duration timeout) {
+        terminate();
+        awaitExit(System.nanoTime() + timeout.toNanos());
     }
 
     String logTail() {
@@ -91,7 +108,7 @@ final class KafkaNodeProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
+        stop(Duration.ofSeconds(30));
     }
 
     private void waitFor() {

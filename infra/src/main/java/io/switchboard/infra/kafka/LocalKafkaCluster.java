@@ -36,6 +36,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     public static final int NODES = 3;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final int ADMIN_TIMEOUT_MS = 3_000;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final Path dir;
     private final boolean temporary;
@@ -193,10 +194,16 @@ public final class LocalKafkaCluster implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ADMIN_TIMEOUT_MS));
     }
 
-    /** SIGTERM to every node, newest id first; a temporary cluster's directory is deleted. */
+    /**
+     * SIGTERM to every node at once, SIGKILL to any still running after {@link #STOP_TIMEOUT}; a temporary
+     * cluster's directory is deleted. One at a time, the last node's clean shutdown waits for a controller
+     * quorum that is already gone, until it is killed anyway.
+     */
     @Override
     public void close() {
-        nodes.reversed().forEach(KafkaNodeProcess::close);
+        nodes.forEach(KafkaNodeProcess::terminate);
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        nodes.forEach(node -> node.awaitExit(deadline));
         if (temporary) {
             Directories.deleteRecursively(dir);
         }

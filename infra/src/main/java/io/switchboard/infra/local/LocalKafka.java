@@ -57,8 +57,11 @@ public record LocalKafka(String bootstrap, TopicLayout layout, LocalKafkaCluster
         List<String> lines = new ArrayList<>(cluster.nodeIds().stream().map(id -> "node " + id + "  "
                 + cluster.layout().node(id).address() + "  controller :" + cluster.layout().node(id).controllerPort()
                 + "  pid file " + relative(cluster.nodeDir(id).resolve("pid"))).toList());
+        // ./sb broker finds the cluster under SB_DATA_DIR, ./.sb unless exported.
+        Path defaultDir = Path.of(".sb", CLUSTER_DIR).toAbsolutePath();
+        String dataDir = cluster.dir().equals(defaultDir) ? "" : "SB_DATA_DIR=" + cluster.dir().getParent() + " ";
         lines.add("try failover:  kill -9 $(cat " + relative(cluster.nodeDir(2).resolve("pid"))
-                + ")   then start it again:  ./sb broker 2");
+                + ")   then start it again:  " + dataDir + "./sb broker 2");
         return lines;
     }
 
