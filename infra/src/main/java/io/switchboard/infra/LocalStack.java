@@ -1,12 +1,11 @@
 package io.switchboard.infra;
 
-import io.switchboard.infra.kafka.EmbeddedKafka;
 import io.switchboard.infra.kafka.TopicAdmin;
 import io.switchboard.infra.local.Banner;
 import io.switchboard.infra.local.JulBridge;
+import io.switchboard.infra.local.LocalKafka;
 import io.switchboard.infra.local.LocalServices;
 import io.switchboard.infra.local.LocalSettings;
-import io.switchboard.infra.local.Ports;
 import io.switchboard.infra.local.StackEnvironment;
 import io.switchboard.infra.local.StartupWait;
 import io.switchboard.ingress.IngressConfig;
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system in one JVM for development ({@code ./sb run}): Redis and PostgreSQL (running or
- * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka, every topic, the stream
+ * embedded), a KRaft broker on 127.0.0.1:9092 keeping its data in ./.sb/kafka (with {@code --cluster}: three
+ * broker JVMs on 9092, 9094, 9096, {@link LocalKafka}), every topic, the stream
  * processor, the sink and one ingress node in dev mode. Ctrl-C stops it all, newest first. Ports and
  * the data directory can be moved with {@link LocalSettings}' variables. The banner is printed once the
  * topology is RUNNING and the relay consumes, not before ({@link StartupWait}); the ingress node's
@@ -42,7 +42,7 @@ public final class LocalStack {
 
     public static void main(String[] args) {
         JulBridge.install();
-        LocalSettings local = LocalSettings.fromEnv(System.getenv());
+        LocalSettings local = LocalSettings.fromEnv(System.getenv(), args);
         Path dataDir = local.dataDir();
         Path envFile = local.envFile();
         Resources resources = new Resources();
@@ -51,17 +51,18 @@ public final class LocalStack {
             deleteQuietly(envFile);
         }, "local-stack-shutdown"));
         try {
-            Ports.requireFree(local.kafkaPort(), "Kafka");
-            Ports.requireFree(local.controllerPort(), "the Kafka controller");
+            int partitions = Integer.parseInt(System.getenv().getOrDefault("SB_PARTITIONS", "4"));
+            LocalKafka.requirePortsFree(local);
             LocalServices services = resources.add("redis+postgres", LocalServices.start(dataDir, System.getenv()));
-            EmbeddedKafka kafka = resources.add("kafka", EmbeddedKafka.start(dataDir.resolve("kafka"),
-                    local.kafkaPort(), local.controllerPort()));
+            LocalKafka kafka = resources.add("kafka", LocalKafka.start(local, partitions));
             Map<String, String> env = new HashMap<>(StackEnvironment.compose(System.getenv(), services,
-                    kafka.bootstrapServers(), dataDir));
+                    kafka.bootstrap(), dataDir));
+            // Kafka Streams' changelogs and repartitions as safe as the topics they derive from.
+            env.putIfAbsent("SB_REPLICATION", Short.toString(kafka.layout().replication()));
             // The sink in this JVM joins its group under the processor's name, so a restart after a crash
             // takes over every group membership of its dead self at once (docs/operations.md).
             env.putIfAbsent("SB_INSTANCE_ID", InstanceId.of(Path.of(env.get("SB_STATE_DIR"))));
-            TopicAdmin.ensureTopics(kafka.bootstrapServers(), Integer.parseInt(env.getOrDefault("SB_PARTITIONS", "4")));
+            TopicAdmin.ensureTopics(kafka.bootstrap(), kafka.layout());
             StreamProcessor processor = resources.add("stream-processor",
                     StreamProcessor.start(ProcessorConfig.fromEnv(env)));
             resources.add("sink", Sink.start(SinkConfig.fromEnv(env)));
@@ -75,7 +76,8 @@ public final class LocalStack {
                         LOGGER.atInfo().log(line);
                     }).await();
             LOGGER.atInfo().addKeyValue("waitedMs", waited.toMillis()).log("local stack ready");
-            System.out.println(Banner.text(env, ingress.port(), ingress.nodeId(), services.anyEmbedded()));
+            System.out.println(Banner.text(env, ingress.port(), ingress.nodeId(), services.anyEmbedded(),
+                    kafka.nodeLines()));
         } catch (Exception e) {
             LOGGER.atError().setCause(e).log("local stack failed to start; stopping what did start");
             System.exit(1);

@@ -25,6 +25,12 @@ final class LogDirFormatter {
     }
 
     static void formatIfNeeded(Properties brokerProperties, Path logDir, Path configFile) throws IOException {
+        formatIfNeeded(brokerProperties, logDir, configFile, Uuid.randomUuid().toString());
+    }
+
+    /** @param clusterId the id every node of one cluster must be formatted with, or the quorum refuses them */
+    static void formatIfNeeded(Properties brokerProperties, Path logDir, Path configFile, String clusterId)
+            throws IOException {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -32,7 +38,7 @@ final class LogDirFormatter {
             brokerProperties.store(out, "written by EmbeddedKafka on every start");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] args = {"format", "--cluster-id", Uuid.randomUuid().toString(),
+        String[] args = {"format", "--cluster-id", clusterId,
                 "--config", configFile.toString(), "--ignore-formatted"};
         int exit;
         try (PrintStream stream = new PrintStream(output, true, StandardCharsets.UTF_8)) {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +36,16 @@ public final class TopicAdmin {
 
     /** Single-broker form: replication factor 1. */
     public static void ensureTopics(String bootstrap, int partitions) {
-        ensureTopics(bootstrap, partitions, (short) 1);
+        ensureTopics(bootstrap, TopicLayout.singleBroker(partitions));
     }
 
-    public static void ensureTopics(String bootstrap, int partitions, short replication) {
-        if (partitions < 1 || replication < 1) {
-            throw new IllegalArgumentException("partitions and replication must be positive");
-        }
+    /**
+     * Creates what is missing with {@code layout}'s partitions and replication; every topic, old or new, gets
+     * its policy's configs and the layout's {@code min.insync.replicas}. The replication of an existing topic
+     * is left as it is (changing it is a reassignment, an operator's decision).
+     */
+    public static void ensureTopics(String bootstrap, TopicLayout layout) {
+        int partitions = layout.partitions();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
@@ -50,13 +54,14 @@ public final class TopicAdmin {
                 if (existing.contains(topic.name())) {
                     present.add(topic);
                 } else {
-                    missing.add(new NewTopic(topic.name(), partitions, replication).configs(topic.policy().configs()));
+                    missing.add(new NewTopic(topic.name(), partitions, layout.replication()).configs(configs(topic, layout)));
                 }
             }
             create(admin, missing);
-            alignConfigs(admin, present);
+            alignConfigs(admin, present, layout);
             LOGGER.atInfo().addKeyValue("bootstrap", bootstrap).addKeyValue("created", missing.size())
                     .addKeyValue("existing", present.size()).addKeyValue("partitions", partitions)
+                    .addKeyValue("replication", layout.replication()).addKeyValue("minInsync", layout.minInsync())
                     .log("topics ensured");
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot ensure topics on " + bootstrap, e);
@@ -100,11 +105,18 @@ public final class TopicAdmin {
         }
     }
 
-    private static void alignConfigs(Admin admin, Collection<Topic<?, ?>> present)
+    /** The topic's policy, and how many copies an acknowledged write must be on. */
+    static Map<String, String> configs(Topic<?, ?> topic, TopicLayout layout) {
+        Map<String, String> configs = new HashMap<>(topic.policy().configs());
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Short.toString(layout.minInsync()));
+        return configs;
+    }
+
+    private static void alignConfigs(Admin admin, Collection<Topic<?, ?>> present, TopicLayout layout)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
         for (Topic<?, ?> topic : present) {
-            List<AlterConfigOp> ops = topic.policy().configs().entrySet().stream()
+            List<AlterConfigOp> ops = configs(topic, layout).entrySet().stream()
                     .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                     .toList();
             changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), ops);

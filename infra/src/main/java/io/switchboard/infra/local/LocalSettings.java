@@ -12,8 +12,10 @@ import java.util.Objects;
  *                       embedded PostgreSQL's data, and {@code stack.env}
  * @param kafkaPort      {@code SB_KAFKA_PORT}, default 9092: the broker's client listener
  * @param controllerPort {@code SB_KAFKA_CONTROLLER_PORT}, default {@code SB_KAFKA_PORT + 1}: its KRaft controller
+ * @param cluster        {@code ./sb run --cluster}: three Kafka nodes on {@code SB_KAFKA_PORT} .. + 5 instead
+ *                       ({@link LocalKafka}); {@code SB_KAFKA_CONTROLLER_PORT} is then not used
  */
-public record LocalSettings(Path dataDir, int kafkaPort, int controllerPort) {
+public record LocalSettings(Path dataDir, int kafkaPort, int controllerPort, boolean cluster) {
     public static final int DEFAULT_KAFKA_PORT = 9092;
 
     public LocalSettings {
@@ -28,9 +30,25 @@ public record LocalSettings(Path dataDir, int kafkaPort, int controllerPort) {
     }
 
     public static LocalSettings fromEnv(Map<String, String> env) {
+        return fromEnv(env, new String[0]);
+    }
+
+    /** @param args {@code ./sb run}'s arguments: nothing, or {@code --cluster} */
+    public static LocalSettings fromEnv(Map<String, String> env, String[] args) {
+        boolean cluster = false;
+        for (String arg : args) {
+            if (!arg.equals("--cluster")) {
+                throw new IllegalArgumentException("unknown option for ./sb run: " + arg + " (known: --cluster)");
+            }
+            cluster = true;
+        }
         int kafkaPort = port(env, "SB_KAFKA_PORT", DEFAULT_KAFKA_PORT);
+        if (cluster && kafkaPort > 65_535 - 5) {
+            throw new IllegalArgumentException("SB_KAFKA_PORT must leave room for five more ports with --cluster, was "
+                    + kafkaPort);
+        }
         return new LocalSettings(Path.of(text(env, "SB_DATA_DIR", ".sb")), kafkaPort,
-                port(env, "SB_KAFKA_CONTROLLER_PORT", kafkaPort + 1));
+                port(env, "SB_KAFKA_CONTROLLER_PORT", kafkaPort + 1), cluster);
     }
 
     public Path envFile() {

@@ -43,4 +43,22 @@ class LocalSettingsTest {
         assertThatThrownBy(() -> LocalSettings.fromEnv(Map.of("SB_KAFKA_PORT", "9000", "SB_KAFKA_CONTROLLER_PORT", "9000")))
                 .hasMessageContaining("must differ");
     }
+
+    @Test
+    void shouldRunOneBrokerUnlessAskedForTheCluster() {
+        assertThat(LocalSettings.fromEnv(Map.of()).cluster()).isFalse();
+        assertThat(LocalSettings.fromEnv(Map.of(), new String[] {"--cluster"}).cluster()).isTrue();
+    }
+
+    @Test
+    void shouldRejectAnUnknownRunOption() {
+        assertThatThrownBy(() -> LocalSettings.fromEnv(Map.of(), new String[] {"--clsuter"}))
+                .hasMessageContaining("--clsuter");
+    }
+
+    @Test
+    void shouldLeaveRoomForSixPortsInTheCluster() {
+        assertThatThrownBy(() -> LocalSettings.fromEnv(Map.of("SB_KAFKA_PORT", "65533"), new String[] {"--cluster"}))
+                .hasMessageContaining("five more ports");
+    }
 }

@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * The SB_* environment of one fault stack: its own broker, PostgreSQL schema and Kafka Streams
  * application; Redis is the real, shared one (names are unique per run, so runs never meet there).
+ *
+ * @param replication the processor's {@code SB_REPLICATION}: copies of Kafka Streams' internal topics
  */
-record FaultEnv(String kafkaBootstrap, String pgSchema, String appId) {
+record FaultEnv(String kafkaBootstrap, String pgSchema, String appId, int replication) {
     static final String REDIS_URL = "redis://127.0.0.1:6379";
     /**
      * The broker's smallest allowed session: a SIGKILLed member's partitions move after ~6 s instead of
@@ -25,7 +27,8 @@ record FaultEnv(String kafkaBootstrap, String pgSchema, String appId) {
 
     Map<String, String> processor(Path stateDir) {
         return Map.of("SB_KAFKA_BOOTSTRAP", kafkaBootstrap, "SB_REDIS_URL", REDIS_URL, "SB_APP_ID", appId,
-                "SB_STATE_DIR", stateDir.toString(), "SB_SESSION_TIMEOUT_MS", SESSION_TIMEOUT_MS);
+                "SB_STATE_DIR", stateDir.toString(), "SB_SESSION_TIMEOUT_MS", SESSION_TIMEOUT_MS,
+                "SB_REPLICATION", Integer.toString(replication));
     }
 
     Map<String, String> sink() {

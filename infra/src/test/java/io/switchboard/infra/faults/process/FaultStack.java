@@ -6,6 +6,7 @@ import io.switchboard.infra.it.TestUser;
 import io.switchboard.infra.it.Unique;
 import io.switchboard.infra.kafka.EmbeddedKafka;
 import io.switchboard.infra.kafka.TopicAdmin;
+import io.switchboard.infra.kafka.TopicLayout;
 import io.switchboard.infra.local.JulBridge;
 import io.switchboard.infra.process.ComponentProcess;
 import io.switchboard.ingress.IngressConfig;
@@ -25,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One fault test's system: an in-process broker (so the test can stop it), stream processors and sinks in
- * JVMs of their own (so the test can SIGKILL them), and one in-process ingress node the clients talk to.
+ * One fault test's system: an in-process broker (so the test can stop it) or a Kafka the test runs itself
+ * ({@link #on}), stream processors and sinks in JVMs of their own (so the test can SIGKILL them), and one
+ * in-process ingress node the clients talk to.
  */
 final class FaultStack implements ChatSite, AutoCloseable {
     static final int PARTITIONS = 4;
@@ -37,22 +39,37 @@ final class FaultStack implements ChatSite, AutoCloseable {
     private final List<Instance> processes = new ArrayList<>();
     private final List<ChatClient> clients = new ArrayList<>();
     private final Path stateRoot = Path.of(System.getProperty("java.io.tmpdir"), "fault-streams", id);
+    /** Null when the test brought its own Kafka. */
     private final EmbeddedKafka kafka;
     private final FaultDatabase db;
     private final FaultEnv env;
     private final ConsumerGroups groups;
     private IngressServer ingress;
 
+    /** On a single in-process broker of its own. */
     FaultStack() {
+        this(null, TopicLayout.singleBroker(PARTITIONS));
+    }
+
+    /**
+     * On a Kafka the caller runs (and stops): the topics are created there with {@code layout}, and Kafka
+     * Streams' internal topics get as many copies.
+     */
+    static FaultStack on(String bootstrap, TopicLayout layout) {
+        return new FaultStack(bootstrap, layout);
+    }
+
+    private FaultStack(String externalBootstrap, TopicLayout layout) {
         JulBridge.install();
         db = new FaultDatabase(id);
         started.push(db::drop);
         started.push(() -> StateDirs.delete(stateRoot));
         try {
-            kafka = track(EmbeddedKafka.startTemporary());
-            TopicAdmin.ensureTopics(kafka.bootstrapServers(), PARTITIONS);
-            env = new FaultEnv(kafka.bootstrapServers(), id, id.replace('_', '-'));
-            groups = track(new ConsumerGroups(kafka.bootstrapServers()));
+            kafka = externalBootstrap == null ? track(EmbeddedKafka.startTemporary()) : null;
+            String bootstrap = externalBootstrap == null ? kafka.bootstrapServers() : externalBootstrap;
+            TopicAdmin.ensureTopics(bootstrap, layout);
+            env = new FaultEnv(bootstrap, id, id.replace('_', '-'), layout.replication());
+            groups = track(new ConsumerGroups(bootstrap));
         } catch (RuntimeException e) {
             close(); // the caller gets no object to close: stop the broker here
             throw e;
@@ -60,6 +77,9 @@ final class FaultStack implements ChatSite, AutoCloseable {
     }
 
     EmbeddedKafka kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("this stack runs on the test's own Kafka, not an embedded broker");
+        }
         return kafka;
     }
 
@@ -132,10 +152,20 @@ final class FaultStack implements ChatSite, AutoCloseable {
 
     @Override
     public synchronized ChatClient connect(TestUser user) {
-        URI ws = URI.create("ws://127.0.0.1:" + startIngress().getPort() + "/ws");
-        ChatClient client = ChatClient.connect(ws, user.token(), user.userId());
+        ChatClient client = ChatClient.connect(ws(), user.token(), user.userId());
         clients.add(client);
         return client;
+    }
+
+    @Override
+    public synchronized ChatClient resume(TestUser user, Map<String, Long> resume) {
+        ChatClient client = ChatClient.resume(ws(), user.token(), resume, user.userId() + "@resume" + clients.size());
+        clients.add(client);
+        return client;
+    }
+
+    private URI ws() {
+        return URI.create("ws://127.0.0.1:" + startIngress().getPort() + "/ws");
     }
 
     @Override

@@ -44,7 +44,7 @@ final class Sessions {
     }
 
     /** Every member opens a new socket with resume and waits for its {@code welcome} and one {@code synced} per entry. */
-    void reconnect(WholeStack stack) {
+    void reconnect(ChatSite stack) {
         Observed seen = observed();
         List<Member> next = new ArrayList<>();
         for (Member member : current()) {
@@ -82,6 +82,13 @@ final class Sessions {
             }
         }
         return resent.size();
+    }
+
+    /** Every socket each user had, oldest first. */
+    synchronized Map<String, List<ChatClient>> sockets() {
+        Map<String, List<ChatClient>> copy = new LinkedHashMap<>();
+        socketsByUser.forEach((user, sockets) -> copy.put(user, List.copyOf(sockets)));
+        return copy;
     }
 
     Crowd crowd() {

@@ -105,8 +105,8 @@ final class WholeStack implements ChatSite, AutoCloseable {
         return tracked(ChatClient.connect(ws(), user.token(), user.userId()));
     }
 
-    /** A new socket saying {@code hello} with {@code resume}: every message after the seqs given, then {@code synced}. */
-    synchronized ChatClient resume(TestUser user, Map<String, Long> resume) {
+    @Override
+    public synchronized ChatClient resume(TestUser user, Map<String, Long> resume) {
         return tracked(ChatClient.resume(ws(), user.token(), resume, user.userId() + "@run" + starts));
     }
 
