@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-/** The two HTTP calls a benchmark needs to set up: dev tokens and conversations (shared/protocol.md). */
+/** The two HTTP calls a benchmark needs to set up: dev tokens and conversations (docs/protocol.md). */
 public final class DevApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

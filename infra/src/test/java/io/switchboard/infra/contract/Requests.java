@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.infra.it.ChatClient;
 import io.switchboard.schemas.frames.Frames;
 
-/** Client frames of the contract, field names exactly as shared/protocol.md spells them. */
+/** Client frames of the contract, field names exactly as docs/protocol.md spells them. */
 final class Requests {
     private Requests() {
     }

@@ -15,6 +15,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class ChatEndpointIT {
     private static final String BOB = "bob-" + RUN;
     private static final String CONV = "conv-" + RUN;
     private static final String HISTORY_CONV = "hist-" + RUN;
+    private static final String LAGGING_CONV = "lag-" + RUN;
 
     private static TestEndpoint it;
     private static RecordingPublisher publisher;
@@ -295,6 +297,41 @@ class ChatEndpointIT {
             JsonNode notMember = client.next();
             assertThat(notMember.path("code").asText()).isEqualTo("not_member");
             assertThat(notMember.path("conversationId").asText()).isEqualTo("nobody-" + RUN);
+        }
+    }
+
+    /**
+     * Live delivery already went to seq 9 while PostgreSQL holds only 5 (the sink lags): a synced would
+     * claim seqs 6-9 that this replay cannot give, and live frames after it a gap: the entry is unavailable
+     * and the socket closed with 1013, so the client resumes again.
+     * On an endpoint of its own whose heartbeat outlasts the handler's catch-up wait (5 s).
+     */
+    @Test
+    void shouldRefuseToSyncAndCloseWhenTheReadModelLagsLiveDelivery() throws Exception {
+        FakeReadModel lagging = new FakeReadModel();
+        lagging.conversation(LAGGING_CONV, ALICE, BOB);
+        for (int seq = 1; seq <= 5; seq++) {
+            lagging.message(LAGGING_CONV, seq, ALICE, "m" + seq);
+        }
+        ChatSettings patient = new ChatSettings("it-node", Duration.ofSeconds(30), Duration.ofSeconds(10), 3,
+                1_000, 1_000, ChatSettings.MAX_FRAME_BYTES, 256, Duration.ofSeconds(6), OriginPolicy.sameOrigin(),
+                ChatSettings.SEND_QUEUE_BYTES, ChatSettings.MAX_SOCKETS_PER_USER);
+        redis.set(Channels.lastSeqKey(LAGGING_CONV), "9");
+        try (TestEndpoint own = new TestEndpoint(patient, new RateLimiter(1_000, 1_000, Clock.systemUTC()), lagging);
+             WsClient client = WsClient.connect(own.uri, null)) {
+            client.send("{\"type\":\"hello\",\"id\":\"r\",\"token\":\"" + own.token(BOB) + "\",\"resume\":{\""
+                    + LAGGING_CONV + "\":3}}");
+
+            assertThat(client.next().path("type").asText()).isEqualTo("welcome");
+            JsonNode answer = client.frames.poll(15, TimeUnit.SECONDS);
+            assertThat(answer).as("an answer after the catch-up wait").isNotNull();
+            assertThat(answer.path("type").asText()).isEqualTo("error");
+            assertThat(answer.path("code").asText()).isEqualTo("unavailable");
+            assertThat(answer.path("conversationId").asText()).isEqualTo(LAGGING_CONV);
+            assertThat(client.awaitClose()).as("closed so every client resumes again").isEqualTo(1013);
+            assertThat(client.frames).noneMatch(f -> f.path("type").asText().equals("synced"));
+        } finally {
+            redis.del(Channels.lastSeqKey(LAGGING_CONV));
         }
     }
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * Server-to-client frames of the contract (shared/protocol.md), built in one place so the relay's live
+ * Server-to-client frames of the contract (docs/protocol.md), built in one place so the relay's live
  * frames and ingress's history and resume frames are the same objects, field for field.
  */
 public final class Frames {

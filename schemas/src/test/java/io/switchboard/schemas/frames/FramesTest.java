@@ -9,7 +9,7 @@ import io.switchboard.schemas.avro.Presence;
 import io.switchboard.schemas.avro.PresenceStatus;
 import org.junit.jupiter.api.Test;
 
-/** Field names and formats are the contract's (shared/protocol.md); clients parse them. */
+/** Field names and formats are the contract's (docs/protocol.md); clients parse them. */
 class FramesTest {
 
     @Test

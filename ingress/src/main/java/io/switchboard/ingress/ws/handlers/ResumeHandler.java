@@ -7,6 +7,7 @@ import io.switchboard.ingress.store.ReadModel;
 import io.switchboard.ingress.store.StoreUnavailableException;
 import io.switchboard.ingress.ws.delivery.ResumeGate;
 import io.switchboard.ingress.ws.delivery.SessionState;
+import io.switchboard.ingress.ws.frames.CloseCodes;
 import io.switchboard.ingress.ws.frames.ErrorCodes;
 import io.switchboard.ingress.ws.frames.Replies;
 import io.switchboard.ingress.ws.outbox.Outbox;
@@ -80,7 +81,14 @@ public final class ResumeHandler {
                     return;
                 }
                 subscription.awaitConfirmed(Duration.ofNanos(Math.max(0, confirmDeadline - System.nanoTime())));
-                replay(outbox, conversationId, entry.getValue(), catchUpDeadline);
+                if (!replay(outbox, conversationId, entry.getValue(), catchUpDeadline)) {
+                    // Its live frames would follow a gap, and a client that counts them as held would resume
+                    // past it: closed like an overflowing gate, so every client resumes again.
+                    outbox.offer(Frames.text(Frames.error(id, null, ErrorCodes.UNAVAILABLE,
+                            "the history is behind live delivery, resume again").put("conversationId", conversationId)));
+                    outbox.close(CloseCodes.TRY_AGAIN_LATER, "history behind live delivery, resume again");
+                    return;
+                }
             } catch (StoreUnavailableException e) {
                 outbox.offer(Frames.text(Frames.error(id, null, ErrorCodes.UNAVAILABLE,
                         "resume is unavailable, retry later").put("conversationId", conversationId)));
@@ -90,8 +98,19 @@ public final class ResumeHandler {
         }
     }
 
-    private void replay(Outbox outbox, String conversationId, long clientSeq, long catchUpDeadline) {
-        long newest = newestSeq(conversationId, catchUpDeadline);
+    /** @return false when PostgreSQL is behind what live delivery already sent: nothing replayed, no synced */
+    private boolean replay(Outbox outbox, String conversationId, long clientSeq, long catchUpDeadline) {
+        long published = liveHub.publishedSeq(conversationId).orElse(0);
+        long stored = storedSeq(conversationId, published, catchUpDeadline);
+        if (stored < published) {
+            // Live delivery already went past what PostgreSQL holds (the sink lags, as in a broker failover):
+            // a synced now would name seqs this replay cannot give, and the client would hold a gap it
+            // believes closed.
+            LOGGER.atInfo().addKeyValue("conversationId", conversationId).addKeyValue("stored", stored)
+                    .addKeyValue("published", published).log("Resume refused: the read model is behind live delivery");
+            return false;
+        }
+        long newest = stored;
         long after = clientSeq;
         boolean truncated = false;
         if (newest - clientSeq > resumeMax) {
@@ -101,7 +120,7 @@ public final class ResumeHandler {
         List<MessageEvent> missed = newest > after ? readModel.messagesAfter(conversationId, after, resumeMax) : List.of();
         for (MessageEvent message : missed) {
             if (!outbox.offerPatiently(Frames.text(Frames.message(message)), REPLAY_WAIT)) {
-                return;
+                return true;
             }
             // PostgreSQL may have moved past the newest seq read a moment ago (or Redis could not say):
             // synced never names a seq older than a message it just replayed.
@@ -111,6 +130,7 @@ public final class ResumeHandler {
         LOGGER.atDebug().addKeyValue("conversationId", conversationId).addKeyValue("from", clientSeq)
                 .addKeyValue("newest", newest).addKeyValue("replayed", missed.size())
                 .addKeyValue("truncated", truncated).log("Resumed");
+        return true;
     }
 
     /** One permit, waited for while the wait still fits before {@code deadline} and the socket is open. */
@@ -127,14 +147,13 @@ public final class ResumeHandler {
         return false;
     }
 
-    /** The larger of PostgreSQL's and the relay's newest seq, after giving PostgreSQL a moment to catch up. */
-    private long newestSeq(String conversationId, long catchUpDeadline) {
-        long published = liveHub.publishedSeq(conversationId).orElse(0);
+    /** PostgreSQL's newest seq, after giving it until {@code catchUpDeadline} to reach {@code published}. */
+    private long storedSeq(String conversationId, long published, long catchUpDeadline) {
         long stored = readModel.lastSeq(conversationId);
         while (stored < published && System.nanoTime() < catchUpDeadline && pause(CATCH_UP_POLL)) {
             stored = readModel.lastSeq(conversationId);
         }
-        return Math.max(stored, published);
+        return stored;
     }
 
     private static boolean pause(Duration duration) {
