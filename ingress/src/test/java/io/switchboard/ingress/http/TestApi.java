@@ -6,6 +6,7 @@ import io.switchboard.ingress.IngressServer;
 import io.switchboard.ingress.auth.JwtTokenService;
 import io.switchboard.ingress.auth.TokenService;
 import io.switchboard.ingress.kafka.MeteredCommandPublisher;
+import io.switchboard.ingress.kafka.RecordingPublisher;
 import io.switchboard.ingress.ratelimit.InFlightLimiter;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.ingress.store.PgReadModel;

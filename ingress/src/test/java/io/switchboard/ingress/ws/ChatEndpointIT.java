@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.ingress.auth.JwtTokenService;
+import io.switchboard.ingress.kafka.RecordingPublisher;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.SendMessage;

@@ -3,6 +3,7 @@ package io.switchboard.ingress.ws;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
 import io.switchboard.ingress.auth.JwtTokenService;
+import io.switchboard.ingress.kafka.RecordingPublisher;
 import io.switchboard.ingress.live.LiveHub;
 import io.switchboard.ingress.ratelimit.RateLimiter;
 import java.net.URI;

@@ -5,6 +5,7 @@ import io.switchboard.infra.faults.process.Ledger.Change;
 import io.switchboard.infra.faults.process.Ledger.Sent;
 import io.switchboard.infra.faults.process.Observed.LiveMessage;
 import io.switchboard.infra.it.ChatClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,10 @@ import java.util.stream.Collectors;
  * request that never got an answer sent again as it was, same clientMsgId and id.
  */
 final class Sessions {
+    private static final Duration RESYNC_WITHIN = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
+    private static final int TRY_AGAIN_LATER = 1013;
     private final Crowd crowd;
     private final Map<String, List<ChatClient>> socketsByUser = new LinkedHashMap<>();
     private List<Member> current;
@@ -43,7 +48,11 @@ final class Sessions {
         return Observed.of(frames);
     }
 
-    /** Every member opens a new socket with resume and waits for its {@code welcome} and one {@code synced} per entry. */
+    /**
+     * Every member opens a new socket with resume and waits for its {@code welcome} and one {@code synced} per
+     * entry. A socket closed with 1013 instead (the history was still behind live delivery) is kept for what
+     * it received and the member resumes again with the same seqs, as the protocol tells clients to.
+     */
     void reconnect(ChatSite stack) {
         Observed seen = observed();
         List<Member> next = new ArrayList<>();
@@ -54,14 +63,38 @@ final class Sessions {
                         .filter(m -> m.conversationId().equals(conversation)).mapToLong(LiveMessage::seq).max()
                         .orElse(0));
             }
-            ChatClient socket = stack.resume(member.user(), resume);
-            socket.await(f -> f.path("type").asText().equals("welcome"));
-            socket.awaitCount(f -> f.path("type").asText().equals("synced"), resume.size());
-            next.add(new Member(member.user(), socket, member.conversations()));
+            next.add(new Member(member.user(), synced(stack, member, resume), member.conversations()));
         }
         synchronized (this) {
-            next.forEach(m -> socketsByUser.get(m.userId()).add(m.client()));
             current = List.copyOf(next);
+        }
+    }
+
+    private ChatClient synced(ChatSite stack, Member member, Map<String, Long> resume) {
+        long deadline = System.nanoTime() + RESYNC_WITHIN.toNanos();
+        while (true) {
+            ChatClient socket = stack.resume(member.user(), resume);
+            synchronized (this) {
+                socketsByUser.get(member.userId()).add(socket);
+            }
+            socket.await(f -> f.path("type").asText().equals("welcome"));
+            while (socket.matching(f -> f.path("type").asText().equals("synced")).size() < resume.size()) {
+                Integer closed = socket.closeCode();
+                if (closed != null && closed != TRY_AGAIN_LATER) {
+                    throw new AssertionError(member.userId() + "'s resume socket closed with " + closed);
+                }
+                if (closed != null || System.nanoTime() > deadline) {
+                    break;
+                }
+                Pause.of(POLL);
+            }
+            if (socket.closeCode() == null) {
+                return socket;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(member.userId() + " not synced within " + RESYNC_WITHIN);
+            }
+            Pause.of(RETRY_AFTER);
         }
     }
 

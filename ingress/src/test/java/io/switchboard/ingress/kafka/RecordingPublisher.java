@@ -1,6 +1,5 @@
-package io.switchboard.ingress.http;
+package io.switchboard.ingress.kafka;
 
-import io.switchboard.ingress.kafka.CommandPublisher;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.SessionEvent;
 import io.switchboard.schemas.avro.User;
@@ -10,19 +9,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Stands in for Kafka: keeps what would have been produced, and hands each accepted command to a
- * downstream stand-in (the topology and sink) so read-your-writes can be observed.
+ * Stands in for Kafka in ingress tests: keeps what would have been produced, and hands each accepted
+ * command to a downstream stand-in (the topology and sink) so read-your-writes can be observed.
+ * {@link #failing} refuses commands and users as a broker that is down does; session events are always
+ * kept, so a test can still see a socket's connect and disconnect.
  */
-final class RecordingPublisher implements CommandPublisher {
-    final List<Command> commands = new CopyOnWriteArrayList<>();
-    final List<User> users = new CopyOnWriteArrayList<>();
-    final List<SessionEvent> sessions = new CopyOnWriteArrayList<>();
-    volatile boolean failing;
-    volatile boolean reachable = true;
+public final class RecordingPublisher implements CommandPublisher {
+    public final List<Command> commands = new CopyOnWriteArrayList<>();
+    public final List<User> users = new CopyOnWriteArrayList<>();
+    public final List<SessionEvent> sessionEvents = new CopyOnWriteArrayList<>();
+    public volatile boolean failing;
+    public volatile boolean reachable = true;
     private final Consumer<Command> downstream;
 
-    RecordingPublisher(Consumer<Command> downstream) {
+    public RecordingPublisher() {
+        this(command -> { });
+    }
+
+    public RecordingPublisher(Consumer<Command> downstream) {
         this.downstream = downstream;
+    }
+
+    /** The broker down (or back): publishes fail and it reports itself unreachable. */
+    public void failing(boolean fail) {
+        failing = fail;
+        reachable = !fail;
     }
 
     @Override
@@ -37,10 +48,7 @@ final class RecordingPublisher implements CommandPublisher {
 
     @Override
     public CompletableFuture<Void> publish(SessionEvent event) {
-        if (failing) {
-            return unavailable();
-        }
-        sessions.add(event);
+        sessionEvents.add(event);
         return CompletableFuture.completedFuture(null);
     }
 
