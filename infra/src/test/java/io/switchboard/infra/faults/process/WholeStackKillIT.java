@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 12: the whole single-JVM local stack ({@code ./sb run}: broker, processor, relay, sink and the
@@ -35,14 +36,30 @@ class WholeStackKillIT {
         killUnderLoadAndRestart("WholeStackKillIT twice", 2);
     }
 
+    /**
+     * A longer series, for hunting the restore stall (docs/operations.md): {@code -Dwhole.stack.kills=10}
+     * (and {@code -Dwhole.stack.rate=60} for more load) on the profile's command line.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "whole.stack.kills", matches = "[0-9]+")
+    @Timeout(1800)
+    void shouldStoreAndDeliverEveryAckedSendOverASeriesOfKills() {
+        killUnderLoadAndRestart("WholeStackKillIT series", Integer.getInteger("whole.stack.kills"),
+                Integer.getInteger("whole.stack.rate", SENDS_PER_SECOND));
+    }
+
     private static void killUnderLoadAndRestart(String label, int kills) {
+        killUnderLoadAndRestart(label, kills, SENDS_PER_SECOND);
+    }
+
+    private static void killUnderLoadAndRestart(String label, int kills, int sendsPerSecond) {
         try (WholeStack stack = new WholeStack()) {
             Duration firstStart = stack.start();
             Ledger ledger = new Ledger();
             Sessions sessions = new Sessions(Crowd.gather(stack, ledger, USERS, CONVERSATIONS));
             System.out.println(label + ": first start ready after " + firstStart.toMillis() + " ms");
             for (int kill = 1; kill <= kills; kill++) {
-                OpenLoop load = OpenLoop.start(sessions.current(), ledger, SENDS_PER_SECOND, "before-kill-" + kill);
+                OpenLoop load = OpenLoop.start(sessions.current(), ledger, sendsPerSecond, "before-kill-" + kill);
                 Pause.of(LOAD_BEFORE_KILL);
                 stack.kill();
                 Instant killedAt = Instant.now();
@@ -52,7 +69,7 @@ class WholeStackKillIT {
                 long readyMs = msSince(killed);
                 sessions.reconnect(stack);
                 int resent = sessions.resendUnanswered(ledger);
-                try (OpenLoop after = OpenLoop.start(sessions.current(), ledger, SENDS_PER_SECOND,
+                try (OpenLoop after = OpenLoop.start(sessions.current(), ledger, sendsPerSecond,
                         "after-restart-" + kill)) {
                     Pause.of(LOAD_AFTER_RESTART);
                 }
