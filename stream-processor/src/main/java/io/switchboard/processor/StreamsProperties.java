@@ -8,7 +8,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** Kafka Streams settings tuned for chat latency and CPU per message (architecture.md, "Live path"). */
 final class StreamsProperties {
-    static final int LINGER_MS = 1;
+    static final int LINGER_MS = 0;
     /** Kafka's default is 100 ms; the retries that matter here wait for markers that take a few ms. */
     static final long RETRY_BACKOFF_MS = 10L;
     /** Kafka Streams' default poll.ms. */
@@ -32,12 +32,13 @@ final class StreamsProperties {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         // No store cache: each command's output is forwarded at once, not at the next flush.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
-        // The relay sees a record as soon as the broker has it, so lingering is latency; 1 ms still lets a
-        // poll's output share a request. A transaction's first send can race the previous commit's markers:
-        // the broker waits that out itself (add.partitions.to.txn.retry.backoff.max.ms, 100 ms), and only
-        // slower markers (a starved broker) reach the producer as CONCURRENT_TRANSACTIONS, with
-        // OUT_OF_ORDER_SEQUENCE for the requests behind it. Linger 0 with 5 ms commits raced on nearly every
-        // commit; 100 ms commits are 20x fewer races, and a lost one is retried after RETRY_BACKOFF_MS.
+        // The relay sees a record as soon as the broker has it, so lingering is latency: 1 ms put ~1 ms under
+        // every live frame and batched little (docs/benchmarks.md, "Linger 0"). A transaction's first send can
+        // race the previous commit's markers: the broker waits that out itself
+        // (add.partitions.to.txn.retry.backoff.max.ms), and only slower markers (a starved broker, a producer's
+        // very first transaction) reach the producer as CONCURRENT_TRANSACTIONS, with OUT_OF_ORDER_SEQUENCE for
+        // the requests behind it, all retried after RETRY_BACKOFF_MS. Linger 0 with 5 ms commits raced on
+        // nearly every commit; with 100 ms commits it was seen only in the first transaction after a start.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), RETRY_BACKOFF_MS);
         // The thread commits only between polls: at low traffic a due commit waits in poll() for new input.

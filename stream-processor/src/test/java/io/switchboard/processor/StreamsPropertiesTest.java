@@ -26,7 +26,7 @@ class StreamsPropertiesTest {
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("commit.interval.ms", 100L)
                 .containsEntry("statestore.cache.max.bytes", 0L)
-                .containsEntry("producer.linger.ms", 1)
+                .containsEntry("producer.linger.ms", 0)
                 .containsEntry("producer.retry.backoff.ms", 10L)
                 .containsEntry("poll.ms", 20L)
                 .containsEntry("group.protocol", "classic")

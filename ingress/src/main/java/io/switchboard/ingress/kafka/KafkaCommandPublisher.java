@@ -52,11 +52,12 @@ public final class KafkaCommandPublisher implements CommandPublisher {
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                // 1 ms and no more: lingering batches more per request, and the sender thread is most of a
-                // node's CPU (~35 % at 500 msg/s), but linger 5 saved only ~30 % of that thread's CPU per send
-                // at 250-2,000 sends/s while every ack and every live delivery waited ~4 ms longer; the live
-                // path is measured against direct Redis fan-out at a p50 of 2-4 ms (docs/benchmarks.md).
-                ProducerConfig.LINGER_MS_CONFIG, 1,
+                // No linger: at chat rates a 1 ms window held 0.5 records per node on average, so it batched
+                // almost nothing and put 1 ms under every ack and every live delivery. Measured with the topology
+                // producer's linger also at 0: p50 to the other member 3.2-4.6 ms against 6.3-11.5 ms at
+                // 500-1,000 msg/s, the same CPU per message (docs/benchmarks.md, "Linger 0"). Under load the
+                // sender still batches what queued while a request was in flight.
+                ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS,

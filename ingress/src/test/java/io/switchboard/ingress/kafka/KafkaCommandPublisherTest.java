@@ -42,6 +42,12 @@ class KafkaCommandPublisherTest {
     }
 
     @Test
+    void shouldSendAtOnceSoNeitherTheAckNorTheLiveFrameWaitsForALingerWindow() {
+        assertThat(KafkaCommandPublisher.producerConfigs("127.0.0.1:9092", "ingress-test"))
+                .containsEntry("linger.ms", 0);
+    }
+
+    @Test
     void shouldRefuseBlankSettings() {
         Clock clock = Clock.systemUTC();
         assertThatThrownBy(() -> new KafkaCommandPublisher(" ", "x", clock)).isInstanceOf(IllegalArgumentException.class);
