@@ -38,7 +38,7 @@ class WholeStackKillIT {
 
     /**
      * A longer series, for hunting the restore stall (docs/operations.md): {@code -Dwhole.stack.kills=10}
-     * (and {@code -Dwhole.stack.rate=60} for more load) on the profile's command line.
+     * (and {@code -Dwhole.stack.rate=60} for more load) on the failsafe command line.
      */
     @Test
     @EnabledIfSystemProperty(named = "whole.stack.kills", matches = "[0-9]+")
