@@ -16,7 +16,7 @@ usage: ./sb bench compare [--option value]...
   --drain S            seconds after the last send a delivery may still arrive (10)
   --size B             message text length (64)
   --rounds N           rounds, each target once per round, alternating who goes first (2; 0: none)
-  --prime S            one unmeasured run per target first, at the first rate (15; 0: none)
+  --prime S            one unmeasured run per target first, at the first rate (60; 0: none)
   --ramp R             then ramp from R msg/s until a step is not sustained (off)
   --ramp-factor F      each ramp step's rate over the previous one's (1.25)
   --ramp-max R         the highest ramp step (40000)
@@ -94,7 +94,7 @@ cmp_quote() {
 }
 
 bench_compare() {
-  local args rates=500,1000,2000 duration=30 rounds=2 prime=15 ramp="" note="" out="" peers=""
+  local args rates=500,1000,2000 duration=30 rounds=2 prime=60 ramp="" note="" out="" peers=""
   args="$(cmp_quote "$@")"
   CMP_USERS=100 CMP_WARMUP=5 CMP_DRAIN=10 CMP_SIZE=64 CMP_TARGETS=seed,switchboard
   CMP_RAMP_FACTOR=1.25 CMP_RAMP_MAX=40000 CMP_RAMP_DURATION=15 CMP_P99_LIMIT=250
