@@ -1,5 +1,6 @@
 package io.switchboard.processor;
 
+import io.switchboard.processor.presence.PresenceFollower;
 import io.switchboard.processor.relay.RedisRelay;
 import io.switchboard.processor.topology.SwitchboardTopology;
 import io.switchboard.processor.topology.settings.TopologySettings;
@@ -26,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running stream processor: the Kafka Streams topology and the Redis relay, started and closed together.
+ * The running stream processor: the Kafka Streams topology, the Redis relay and the presence view the topology
+ * reads ({@link PresenceFollower}), started and closed together.
  * Both join their consumer groups as static members named after the state directory ({@link InstanceId}),
  * so a restart after a crash takes over at once; a stall longer than the session timeout is logged as an
  * error saying what it waits for ({@link StallWatch}).
@@ -47,6 +49,7 @@ public final class StreamProcessor implements AutoCloseable {
     private final String instanceId;
     private final KafkaStreams streams;
     private final RedisRelay relay;
+    private final PresenceFollower presence;
     private final ProcessorStalls stalls;
     private final ScheduledExecutorService watch;
     private final LazyAdmin admin;
@@ -54,8 +57,10 @@ public final class StreamProcessor implements AutoCloseable {
 
     private StreamProcessor(ProcessorConfig config, Clock clock) {
         this.clock = clock;
-        TopologySettings settings = new TopologySettings(config.dedupRetention(), config.heartbeatInterval(), clock);
         this.instanceId = InstanceId.of(config.stateDir());
+        this.presence = new PresenceFollower(config.kafkaBootstrap(), instanceId + "-presence-view", clock);
+        TopologySettings settings = new TopologySettings(config.dedupRetention(), config.heartbeatInterval(), clock,
+                presence);
         this.streams = new KafkaStreams(SwitchboardTopology.buildTopology(settings),
                 StreamsProperties.of(config, instanceId));
         this.relay = new RedisRelay(config.relaySettings().withInstanceId(instanceId + "-relay"),
@@ -97,12 +102,14 @@ public final class StreamProcessor implements AutoCloseable {
 
     public static StreamProcessor start(ProcessorConfig config) {
         StreamProcessor processor = new StreamProcessor(config, Clock.systemUTC());
+        processor.presence.start();
         processor.streams.start();
         try {
             processor.relay.start();
         } catch (RuntimeException e) {
             processor.watch.shutdownNow();
             processor.streams.close(CLOSE_TIMEOUT);
+            processor.presence.close();
             throw e;
         }
         LOGGER.atInfo().addKeyValue("applicationId", config.applicationId()).addKeyValue("instanceId",
@@ -161,5 +168,6 @@ public final class StreamProcessor implements AutoCloseable {
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
             LOGGER.atWarn().addKeyValue("timeoutMs", CLOSE_TIMEOUT.toMillis()).log("Kafka Streams did not close in time");
         }
+        presence.close();
     }
 }

@@ -51,6 +51,25 @@ class NotificationsIT {
                 .as("online members get no notification").hasSize(2);
     }
 
+    /**
+     * The other direction of the race the presence view must not lose: a member the others were just shown
+     * leaving is offline for the very next message, however soon it follows.
+     */
+    @Test
+    void shouldNotifyAMemberForTheFirstMessageAfterTheOthersSawThemGoOffline() {
+        Room room = Room.open(system, "gone");
+        room.aliceSays("g1", "both here");
+        room.atAlice().await(Match.presence(room.bob().userId(), "online"));
+
+        room.atBob().close();
+        room.atAlice().await(Match.presence(room.bob().userId(), "offline"));
+        room.atAlice().send(ChatClient.sendFrame(room.conversationId(), "g2", "right after you left"));
+
+        List<Notification> forSecond = read(n -> n.getConversationId().equals(room.conversationId())
+                && n.getSeq() == 2L, 1);
+        assertThat(forSecond).extracting(Notification::getRecipientId).containsExactly(room.bob().userId());
+    }
+
     /** Every notification of sb.notifications matching {@code which}, read until {@code atLeast} or 10 s. */
     private static List<Notification> read(java.util.function.Predicate<Notification> which, int atLeast) {
         Properties props = new Properties();

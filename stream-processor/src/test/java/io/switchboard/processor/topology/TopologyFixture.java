@@ -1,6 +1,7 @@
 package io.switchboard.processor.topology;
 
 import io.switchboard.processor.topology.errors.GlobalDeadLetterSender;
+import io.switchboard.processor.topology.presence.PresenceView;
 import io.switchboard.processor.topology.settings.TopologySettings;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.Conversation;
@@ -63,9 +64,15 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, Presence> presence;
     final TestOutputTopic<byte[], DeadLetter> deadLetters;
     final TestOutputTopic<String, Notification> notifications;
+    final TestOutputTopic<String, Notification> candidates;
 
     TopologyFixture() {
-        TopologySettings settings = new TopologySettings(RETENTION, HEARTBEAT, clock);
+        this(PresenceView.NONE);
+    }
+
+    /** @param presenceView who the command tasks are told the live path shows online */
+    TopologyFixture(PresenceView presenceView) {
+        TopologySettings settings = new TopologySettings(RETENTION, HEARTBEAT, clock, presenceView);
         driver = new TopologyTestDriver(SwitchboardTopology.buildTopology(settings), properties(), START);
         commands = input(Topics.COMMANDS);
         sessions = input(Topics.SESSIONS);
@@ -78,6 +85,7 @@ final class TopologyFixture implements AutoCloseable {
         presence = output(Topics.PRESENCE);
         deadLetters = output(Topics.DEAD_LETTERS);
         notifications = output(Topics.NOTIFICATIONS);
+        candidates = output(Topics.NOTIFICATION_CANDIDATES);
     }
 
     private Properties properties() {

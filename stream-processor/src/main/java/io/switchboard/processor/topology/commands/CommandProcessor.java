@@ -56,7 +56,8 @@ public final class CommandProcessor implements Processor<String, Command, String
         this.context = context;
         this.stores = CommandStores.open(context, settings.dedupRetention(), DEDUP_PURGE_INTERVAL);
         this.conversations = new ConversationCommands(stores);
-        this.messages = new MessageCommands(stores, new SenderNames(context.getStateStore(StoreNames.USERS)));
+        this.messages = new MessageCommands(stores, new SenderNames(context.getStateStore(StoreNames.USERS)),
+                settings.presenceView());
         this.activity = new ActivityCommands(stores);
         this.reactions = new ReactionCommands(stores);
     }

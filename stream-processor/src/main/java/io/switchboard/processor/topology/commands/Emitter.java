@@ -40,8 +40,8 @@ final class Emitter {
     }
 
     /**
-     * One candidate per member but the sender, to the member's partition, where their presence decides
-     * whether it becomes a notification. Members in the order the conversation lists them.
+     * One candidate per given member but the sender, to the member's partition, where their presence decides
+     * whether it becomes a notification. In the order given.
      */
     void notificationCandidates(MessageEvent event, java.util.List<String> members) {
         for (String member : members) {

@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology.commands;
 
+import io.switchboard.processor.topology.presence.PresenceView;
 import io.switchboard.processor.topology.users.SenderNames;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.DeleteMessage;
@@ -18,10 +19,12 @@ final class MessageCommands {
 
     private final CommandStores stores;
     private final SenderNames senderNames;
+    private final PresenceView presence;
 
-    MessageCommands(CommandStores stores, SenderNames senderNames) {
+    MessageCommands(CommandStores stores, SenderNames senderNames, PresenceView presence) {
         this.stores = stores;
         this.senderNames = senderNames;
+        this.presence = presence;
     }
 
     /** @param streamTime the task's stream time, which dates the dedup entry (see {@link DedupIndex}) */
@@ -65,7 +68,9 @@ final class MessageCommands {
             stores.putLastSeq(command.getConversationId(), seq);
             stores.dedup().remember(dedupKey, seq, streamTime);
             out.message(event);
-            out.notificationCandidates(event, state.conversation().getMembers());
+            // Members the live path shows online need no candidate; for the rest the member's own task decides.
+            out.notificationCandidates(event, state.conversation().getMembers().stream()
+                    .filter(member -> !presence.shownOnline(member)).toList());
             if (parent != null) {
                 // The count lives on the parent, as a new version of it: history and resume show it as stored.
                 publish(MessageEvent.newBuilder(parent)

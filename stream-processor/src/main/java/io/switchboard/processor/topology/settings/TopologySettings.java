@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology.settings;
 
+import io.switchboard.processor.topology.presence.PresenceView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,8 +13,11 @@ import java.util.Objects;
  * @param heartbeatInterval how often ingress sends a socket heartbeat; a socket silent for three
  *                          intervals is considered gone
  * @param clock             the wall clock of the punctuators, injected so tests can move time
+ * @param presenceView      who the live path has shown online, so a message needs no notification candidate
+ *                          for them; {@link PresenceView#NONE} sends a candidate for every member
  */
-public record TopologySettings(Duration dedupRetention, Duration heartbeatInterval, Clock clock) {
+public record TopologySettings(Duration dedupRetention, Duration heartbeatInterval, Clock clock,
+                               PresenceView presenceView) {
     public static final Duration MIN_DEDUP_RETENTION = Duration.ofHours(24);
     /** Missed heartbeats after which a socket is dropped. */
     public static final int MISSED_HEARTBEATS = 3;
@@ -24,6 +28,7 @@ public record TopologySettings(Duration dedupRetention, Duration heartbeatInterv
         Objects.requireNonNull(dedupRetention, "dedupRetention");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(presenceView, "presenceView");
         if (dedupRetention.compareTo(MIN_DEDUP_RETENTION) < 0) {
             throw new IllegalArgumentException("dedupRetention must be at least " + MIN_DEDUP_RETENTION
                     + ", was " + dedupRetention);
@@ -31,6 +36,11 @@ public record TopologySettings(Duration dedupRetention, Duration heartbeatInterv
         if (heartbeatInterval.isZero() || heartbeatInterval.isNegative()) {
             throw new IllegalArgumentException("heartbeatInterval must be positive, was " + heartbeatInterval);
         }
+    }
+
+    /** Without a presence view: every member but the sender gets a candidate. */
+    public TopologySettings(Duration dedupRetention, Duration heartbeatInterval, Clock clock) {
+        this(dedupRetention, heartbeatInterval, clock, PresenceView.NONE);
     }
 
     /** A socket whose last heartbeat is older than this is dropped. */
