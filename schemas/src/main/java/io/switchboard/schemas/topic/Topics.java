@@ -65,8 +65,8 @@ public final class Topics {
 
     public static final Topic<String, Notification> NOTIFICATION_CANDIDATES = new Topic<>(
             "sb.notification-candidates", STRING, AvroSerde.of(Notification.class), "userId", "Notification",
-            TopicPolicy.retainFor(ONE_HOUR, "Internal: every recipient of a message, moved to the recipient's "
-                    + "partition, where their presence is known"));
+            TopicPolicy.retainFor(ONE_HOUR, "Internal: each recipient of a message not shown online, moved to "
+                    + "the recipient's partition, where their presence is known"));
 
     public static final Topic<String, Notification> NOTIFICATIONS = new Topic<>("sb.notifications", STRING,
             AvroSerde.of(Notification.class), "userId", "Notification",
