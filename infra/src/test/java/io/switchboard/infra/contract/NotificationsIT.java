@@ -70,8 +70,28 @@ class NotificationsIT {
         assertThat(forSecond).extracting(Notification::getRecipientId).containsExactly(room.bob().userId());
     }
 
-    /** Every notification of sb.notifications matching {@code which}, read until {@code atLeast} or 10 s. */
+    /**
+     * What the presence view is for: a member the others were shown online costs the message no candidate
+     * (none is written to sb.notification-candidates), so nothing of theirs travels to their task.
+     */
+    @Test
+    void shouldWriteNoCandidateForAMemberTheOthersWereShownOnline() {
+        Room room = Room.open(system, "here");
+        room.atAlice().await(Match.presence(room.bob().userId(), "online"));
+
+        long seq = room.aliceSays("h1", "you are here").path("seq").asLong();
+
+        assertThat(read(Topics.NOTIFICATION_CANDIDATES, n -> n.getConversationId().equals(room.conversationId())
+                && n.getSeq() == seq, 0)).as("candidates for an online member").isEmpty();
+    }
+
     private static List<Notification> read(java.util.function.Predicate<Notification> which, int atLeast) {
+        return read(Topics.NOTIFICATIONS, which, atLeast);
+    }
+
+    /** Every record of {@code topic} matching {@code which}, read committed until {@code atLeast} or 10 s. */
+    private static List<Notification> read(io.switchboard.schemas.topic.Topic<String, Notification> topic,
+                                           java.util.function.Predicate<Notification> which, int atLeast) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "push-gateway-" + UUID.randomUUID());
@@ -80,11 +100,11 @@ class NotificationsIT {
         List<Notification> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.NOTIFICATIONS.name()));
+            consumer.subscribe(List.of(topic.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Notification n = Topics.NOTIFICATIONS.deserializeValue(record.value());
+                    Notification n = topic.deserializeValue(record.value());
                     assertThat(record.key()).isEqualTo(n.getRecipientId());
                     if (which.test(n)) {
                         found.add(n);
