@@ -27,11 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running stream processor: the Kafka Streams topology, the Redis relay and the presence view the topology
- * reads ({@link PresenceFollower}), started and closed together.
- * The topology and the relay join their consumer groups as static members named after the state directory ({@link InstanceId}),
- * so a restart after a crash takes over at once; a stall longer than the session timeout is logged as an
- * error saying what it waits for ({@link StallWatch}).
+ * The running stream processor: the Kafka Streams topology, the Redis relay and the presence view the
+ * topology reads ({@link PresenceFollower}), started and closed together. The topology and the relay join
+ * their consumer groups as static members named after the state directory ({@link InstanceId}), so a restart
+ * after a crash takes over at once; a stall longer than the session timeout is logged as an error saying
+ * what it waits for ({@link StallWatch}).
  */
 public final class StreamProcessor implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(StreamProcessor.class);
