@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +43,7 @@ public final class PresenceFollower implements PresenceView, AutoCloseable {
     private final ShownPresence shown;
     private final Object lock = new Object();
     private volatile boolean closed;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private Consumer<byte[], byte[]> consumer;
     private Thread thread;
 
@@ -140,18 +143,13 @@ public final class PresenceFollower implements PresenceView, AutoCloseable {
         shown.apply(userId, presence);
     }
 
+    /** Waits out a retry delay, or less when closed meanwhile. */
     private void sleep(Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos();
-        synchronized (lock) {
-            try {
-                for (long left = delay.toMillis(); !closed && left > 0;
-                     left = (deadline - System.nanoTime()) / 1_000_000) {
-                    lock.wait(left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                closed = true;
-            }
+        try {
+            closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
         }
     }
 
@@ -164,8 +162,8 @@ public final class PresenceFollower implements PresenceView, AutoCloseable {
             if (consumer != null) {
                 consumer.wakeup();
             }
-            lock.notifyAll();
         }
+        closing.countDown();
         shown.lost();
         if (running == null) {
             return;

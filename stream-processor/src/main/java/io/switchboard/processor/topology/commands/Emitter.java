@@ -1,5 +1,6 @@
 package io.switchboard.processor.topology.commands;
 
+import io.switchboard.processor.topology.presence.PresenceView;
 import io.switchboard.schemas.avro.Command;
 import io.switchboard.schemas.avro.Conversation;
 import io.switchboard.schemas.avro.Joined;
@@ -40,12 +41,12 @@ final class Emitter {
     }
 
     /**
-     * One candidate per given member but the sender, to the member's partition, where their presence decides
-     * whether it becomes a notification. In the order given.
+     * One candidate per member but the sender and those the live path shows online, to the member's
+     * partition, where their presence decides whether it becomes a notification. In the conversation's order.
      */
-    void notificationCandidates(MessageEvent event, java.util.List<String> members) {
+    void notificationCandidates(MessageEvent event, java.util.List<String> members, PresenceView shown) {
         for (String member : members) {
-            if (!member.equals(event.getSenderId())) {
+            if (!member.equals(event.getSenderId()) && !shown.shownOnline(member)) {
                 forward(member, new Notification(member, event.getConversationId(), event.getSeq(),
                         event.getSenderId(), event.getMentions().contains(member), event.getSentAt()),
                         CommandSinks.NOTIFICATION_CANDIDATES);

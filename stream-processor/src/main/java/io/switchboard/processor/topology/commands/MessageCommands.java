@@ -68,9 +68,7 @@ final class MessageCommands {
             stores.putLastSeq(command.getConversationId(), seq);
             stores.dedup().remember(dedupKey, seq, streamTime);
             out.message(event);
-            // Members the live path shows online need no candidate; for the rest the member's own task decides.
-            out.notificationCandidates(event, state.conversation().getMembers().stream()
-                    .filter(member -> !presence.shownOnline(member)).toList());
+            out.notificationCandidates(event, state.conversation().getMembers(), presence);
             if (parent != null) {
                 // The count lives on the parent, as a new version of it: history and resume show it as stored.
                 publish(MessageEvent.newBuilder(parent)
